@@ -1,0 +1,32 @@
+using Coolify.Core.Persistence;
+using Coolify.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Coolify.Infrastructure.Persistence;
+
+/// <summary>Brings the database to the current schema at start-up and seeds the rows that must always exist.</summary>
+public sealed class DatabaseInitializer(CoolifyDbContext db, DatabaseSettings settings, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s) to {Database}", pending.Count, settings.Describe());
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (settings.Provider is DatabaseProvider.Sqlite)
+        {
+            // WAL lets the dashboard read while a worker writes; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (!await db.InstanceSettings.AnyAsync(cancellationToken))
+        {
+            db.InstanceSettings.Add(new InstanceSettings());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

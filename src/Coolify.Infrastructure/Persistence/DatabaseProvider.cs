@@ -1,0 +1,7 @@
+namespace Coolify.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
