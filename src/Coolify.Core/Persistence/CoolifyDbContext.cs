@@ -10,6 +10,7 @@ using Coolify.Core.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Coolify.Core.Persistence;
@@ -66,7 +67,11 @@ public class CoolifyDbContext(
     public DbSet<LocalFileVolume> LocalFileVolumes => Set<LocalFileVolume>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>();
+        optionsBuilder
+            .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()
+            // Settings, deployments and destinations of a soft-deleted application or server are meant to
+            // disappear with it; EF's warning about that interaction is the behaviour we want.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

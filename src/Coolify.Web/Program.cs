@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Coolify.Core.Common;
+using Coolify.Infrastructure.Persistence;
+using Coolify.Web.Api;
+using Coolify.Web.Components;
+using Coolify.Web.Hosting;
+using Microsoft.AspNetCore.Connections;
+
+try
+{
+    // Content (appsettings.json) comes from the build output, so the working directory is free to be the
+    // operator's: ./data is relative to where the product is started.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    var options = CoolifyOptions.Load(builder.Configuration);
+
+    builder.AddCoolifyLogging();
+    builder.WebHost.UseStaticWebAssets();
+    var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+    if (string.IsNullOrEmpty(urls))
+    {
+        urls = $"http://0.0.0.0:{CoolifyOptions.DefaultPort}";
+        builder.WebHost.UseUrls(urls);
+    }
+
+    ListenAddressCheck.EnsureAvailable(urls);
+
+    builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+    builder.Services.AddSingleton(options);
+    builder.Services.AddCoolifyPersistence(options.Database, options.DataDirectory);
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+    var app = builder.Build();
+    await app.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
+
+    // Unknown dashboard addresses get the dashboard's own 404 page; API 404s stay bare (JSON bodies come with the API).
+    app.UseWhen(
+        context => !context.Request.Path.StartsWithSegments("/api"),
+        branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+    app.UseRouting(); // after status code pages, so the re-executed request is routed again
+    app.UseAntiforgery();
+    app.MapStaticAssets();
+    app.MapSystemEndpoints();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (ConfigurationException ex)
+{
+    return StartupFailure.Report(ex.Message);
+}
+catch (DatabaseUnavailableException ex)
+{
+    return StartupFailure.Report(ex.Message);
+}
+catch (IOException ex) when (ex.InnerException is AddressInUseException)
+{
+    return StartupFailure.Report($"cannot listen: {ex.Message} Stop the other process or choose another address with --urls or ASPNETCORE_URLS.");
+}
+
+/// <summary>The entry point's type, named so WebApplicationFactory&lt;Program&gt; can find it.</summary>
+public partial class Program;
