@@ -1,0 +1,87 @@
+using Coolify.Web.Components.Layout;
+using Coolify.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Coolify.Web.Tests.Browser;
+
+/// <summary>The dashboard as a person sees it, in headless Chromium against the host process.</summary>
+public sealed class DashboardBrowserTests : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private HostProcess? _host;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        (_playwright, _browser) = await Support.Browser.LaunchAsync();
+        _host = HostProcess.Start(new Dictionary<string, string?> { ["COOLIFY_DATA_DIR"] = _data.Path });
+        await _host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Dashboard_OnADesktop_ShowsTheSidebarAndNavigatesInteractively()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 860 } });
+        await page.GotoAsync(_host!.BaseAddress.ToString());
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link)).ToHaveCountAsync(Navigation.Main.Count);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Open menu" })).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("dashboard-desktop.png"), FullPage = true });
+
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Servers" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_host.BaseAddress, "/servers").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Servers", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Servers" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("active"));
+    }
+
+    [Fact]
+    public async Task Dashboard_OnAPhone_HidesTheSidebarBehindAMenuButton()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_host!.BaseAddress.ToString());
+
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(nav).ToBeHiddenAsync();
+        var noHorizontalScroll = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+        Assert.True(noHorizontalScroll, "The page is wider than a phone's screen.");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("dashboard-phone.png") });
+
+        // The menu button works once the interactive circuit is up.
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open menu" }).TapAsync();
+        await Assertions.Expect(nav).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("dashboard-phone-menu.png") });
+
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Teams" }).TapAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Teams", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(nav).ToBeHiddenAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        _data.Dispose();
+    }
+}
