@@ -103,8 +103,8 @@ public sealed class TestDatabase : IAsyncDisposable
             return value;
         }
 
-        // scripts/test.sh always provides PostgreSQL; in CI a missing server is a failure, not a skip.
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        // scripts/test.sh always provides PostgreSQL and sets COOLIFY_TEST_STRICT: there a missing server is a failure, not a skip.
+        if (Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") == "1")
         {
             throw new InvalidOperationException($"{PostgresVariable} is not set: run the tests through scripts/test.sh.");
         }
