@@ -10,7 +10,9 @@ try
 {
     // Content (appsettings.json) comes from the build output, so the working directory is free to be the
     // operator's: ./data is relative to where the product is started.
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    // The slim builder leaves out what a control plane behind its own proxy never uses (IIS integration, HTTPS
+    // and HTTP/3 in Kestrel, hosting-startup scanning): fewer assemblies loaded, less memory at idle.
+    var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     var options = CoolifyOptions.Load(builder.Configuration);
 
     builder.AddCoolifyLogging();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Coolify.Core.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -26,11 +27,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             return new DatabaseSettings(DatabaseProvider.Sqlite, sqlite.ConnectionString);
         }
 
-        var value = databaseUrl.Trim();
-        return value.Contains("://", StringComparison.Ordinal)
+        return ResolvePostgres(databaseUrl.Trim());
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // keeps Npgsql unloaded on SQLite installs
+    private static DatabaseSettings ResolvePostgres(string value) =>
+        value.Contains("://", StringComparison.Ordinal)
             ? new DatabaseSettings(DatabaseProvider.Postgres, PostgresUrl.ToConnectionString(value))
             : new DatabaseSettings(DatabaseProvider.Postgres, ValidateKeywordForm(value));
-    }
 
     /// <summary>Where the database is, for messages: never includes the password.</summary>
     public string Describe()
@@ -40,7 +44,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             return $"SQLite at {new SqliteConnectionStringBuilder(ConnectionString).DataSource}";
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return DescribePostgres(ConnectionString);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // keeps Npgsql unloaded on SQLite installs
+    private static string DescribePostgres(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         return $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}";
     }
 

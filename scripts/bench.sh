@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Measures the control plane at idle and under a simple request loop, and the same for a bare Blazor Server app
+# built from the SDK's own template as a baseline (this machine is shared and noisy: compare ratios).
+#   scripts/bench.sh            print the figures
+#   scripts/bench.sh --write    also record them in docs/PERFORMANCE.md (between the bench markers)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+source scripts/lib/packages.sh
+ensure_packages curl
+
+requests="${BENCH_REQUESTS:-2000}"
+idle_seconds="${BENCH_IDLE_SECONDS:-10}"
+work="$(mktemp -d /tmp/coolify-bench.XXXXXX)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
+
+# status_kb PID FIELD -> value in kB from /proc/PID/status
+status_kb() { awk -v f="$2:" '$1==f {print $2}' "/proc/$1/status"; }
+
+wait_ready() { # URL
+  for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "not ready: $1" >&2; return 1
+}
+
+# latency URL -> "median_ms p99_ms" over $requests sequential keep-alive requests from one curl process
+latency() {
+  local config="$work/curl.cfg"
+  : > "$config"
+  for _ in $(seq 1 "$requests"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$1" >> "$config"; done
+  curl -s -K "$config" -w '%{time_total}\n' | sort -n | awk '{a[NR]=$1} END {
+    m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2;
+    p = a[int(NR*0.99 + 0.999999)];
+    printf "%.2f %.2f\n", m*1000, p*1000 }'
+}
+
+# measure NAME DLL HEALTH_PATH [env...] -> prints "NAME rss_mb anon_mb median_ms p99_ms rss_after_mb"
+measure() {
+  local name="$1" dll="$2" path="$3"; shift 3
+  local port; port="$(free_port)"
+  env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" COOLIFY_LOG_FORMAT=json dotnet "$dll" > "$work/$name.log" 2>&1 &
+  local pid=$!; pids+=("$pid")
+  wait_ready "http://127.0.0.1:$port$path"
+  sleep "$idle_seconds"
+  local rss anon
+  rss="$(status_kb "$pid" VmRSS)"; anon="$(status_kb "$pid" RssAnon)"
+  read -r median p99 < <(latency "http://127.0.0.1:$port$path")
+  local after; after="$(status_kb "$pid" VmRSS)"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$name $((rss / 1024)) $((anon / 1024)) $median $p99 $((after / 1024))"
+}
+
+echo "== building (Release)" >&2
+dotnet build src/Coolify.Web -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+
+echo "== building the baseline: bare Blazor Server app from the SDK template" >&2
+( cd "$work" && dotnet new blazor --interactivity Server --empty -n Bare -o bare >/dev/null \
+  && printf '<Project>\n  <PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>\n</Project>\n' > bare/Directory.Build.props \
+  && printf '<Project />\n' > bare/Directory.Packages.props \
+  && dotnet build bare -c Release --nologo -v quiet -clp:ErrorsOnly ) >&2
+
+echo "== measuring (idle ${idle_seconds}s, then $requests requests)" >&2
+ours="$(measure coolify "$root/src/Coolify.Web/bin/Release/net10.0/Coolify.Web.dll" /api/health COOLIFY_DATA_DIR="$work/data")"
+bare="$(measure bare "$work/bare/bin/Release/net10.0/Bare.dll" /)"
+
+read -r _ o_rss o_anon o_med o_p99 o_after <<< "$ours"
+read -r _ b_rss b_anon b_med b_p99 b_after <<< "$bare"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+report="$(cat <<MD
+Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), .NET $(dotnet --version), Release build, SQLite, no data.
+
+| | Coolify.NET | bare Blazor Server (baseline) | ratio |
+|---|---|---|---|
+| idle RSS after ${idle_seconds} s | ${o_rss} MB | ${b_rss} MB | $(ratio "$o_rss" "$b_rss") |
+| idle private memory (RssAnon) | ${o_anon} MB | ${b_anon} MB | $(ratio "$o_anon" "$b_anon") |
+| \`GET /api/health\` median (${requests} requests, keep-alive, one client) | ${o_med} ms | ${b_med} ms (\`GET /\`) | |
+| \`GET /api/health\` p99 | ${o_p99} ms | ${b_p99} ms (\`GET /\`) | |
+| RSS after the requests | ${o_after} MB | ${b_after} MB | $(ratio "$o_after" "$b_after") |
+
+Targets ([1/7]): idle RSS under 150 MB, private memory under 50 MB.
+MD
+)"
+echo "$report"
+
+if [ "${1:-}" = "--write" ]; then
+  file="$root/docs/PERFORMANCE.md"
+  python3 - "$file" "$report" <<'PY'
+import sys, re
+path, report = sys.argv[1], sys.argv[2]
+text = open(path).read()
+block = "<!-- bench:start -->\n" + report + "\n<!-- bench:end -->"
+text = re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda m: block, text, flags=re.S)
+open(path, "w").write(text)
+PY
+  echo "== recorded in docs/PERFORMANCE.md" >&2
+fi
