@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Coolify.Core;
 using Coolify.Core.Common;
 using Coolify.Infrastructure.Persistence;
 using Coolify.Web.Api;
@@ -8,6 +9,11 @@ using Microsoft.AspNetCore.Connections;
 
 try
 {
+    if (AdminCommand.Matches(args))
+    {
+        return await AdminCommand.RunAsync(args);
+    }
+
     // Content (appsettings.json) comes from the build output, so the working directory is free to be the
     // operator's: ./data is relative to where the product is started.
     // The slim builder leaves out what a control plane behind its own proxy never uses (IIS integration, HTTPS
@@ -29,19 +35,28 @@ try
     builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
     builder.Services.AddSingleton(options);
     builder.Services.AddCoolifyPersistence(options.Database, options.DataDirectory);
+    builder.Services.AddCoolifyCore();
+    builder.Services.AddCoolifyAuth();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
     var app = builder.Build();
     await app.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
+    await app.CreateRootUserIfConfiguredAsync(app.Lifetime.ApplicationStopping);
+    await app.CreateRootUserIfConfiguredAsync(app.Lifetime.ApplicationStopping);
 
     // Unknown dashboard addresses get the dashboard's own 404 page; API 404s stay bare (JSON bodies come with the API).
     app.UseWhen(
         context => !context.Request.Path.StartsWithSegments("/api"),
         branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+    app.UseExceptionHandler();
     app.UseRouting(); // after status code pages, so the re-executed request is routed again
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapSystemEndpoints();
+    app.MapTeamsEndpoints();
+    app.MapApiFallback();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();
@@ -52,6 +67,14 @@ catch (ConfigurationException ex)
     return StartupFailure.Report(ex.Message);
 }
 catch (DatabaseUnavailableException ex)
+{
+    return StartupFailure.Report(ex.Message);
+}
+catch (Exception ex) when (ex is ValidationException or ForbiddenException)
+{
+    return StartupFailure.Report(ex.Message);
+}
+catch (Exception ex) when (ex is ValidationException or ForbiddenException)
 {
     return StartupFailure.Report(ex.Message);
 }

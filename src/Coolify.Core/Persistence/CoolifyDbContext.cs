@@ -91,6 +91,9 @@ public class CoolifyDbContext(
         ModelConventions.Apply(builder, SecretProtector);
     }
 
+    /// <summary>The context's clock, so services stamp times the same way the context does.</summary>
+    public DateTime GetUtcNow() => timeProvider.GetUtcNow().UtcDateTime;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ChangeStamps.Apply(ChangeTracker, timeProvider.GetUtcNow().UtcDateTime);

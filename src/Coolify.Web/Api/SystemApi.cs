@@ -1,4 +1,6 @@
 using System.Reflection;
+using Coolify.Core.Teams;
+using Coolify.Web.Auth;
 
 namespace Coolify.Web.Api;
 
@@ -10,9 +12,15 @@ public static class SystemApi
 
     public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/health", Health).WithName("Health").WithTags("System");
-        // Coolify requires a token here; tokens arrive with the tenancy work ([2/7]), until then it is public.
-        app.MapGet("/api/v1/version", GetVersion).WithName("Version").WithTags("System");
+        app.MapGet("/api/health", Health).WithName("healthcheck").WithTags("System");
+        app.MapGet("/api/v1/version", GetVersion).WithName("version").WithTags("System").RequireAbility(Abilities.Read);
+        return app;
+    }
+
+    /// <summary>Unknown API addresses answer Coolify's JSON 404, not the dashboard's page.</summary>
+    public static IEndpointRouteBuilder MapApiFallback(this IEndpointRouteBuilder app)
+    {
+        app.MapFallback("/api/{**path}", () => ApiResults.NotFound()).ExcludeFromDescription();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Coolify.Core.Teams;
 using Coolify.Web.Tests.Support;
 
 namespace Coolify.Web.Tests.Api;
@@ -18,21 +19,31 @@ public class SystemApiTests(CoolifyWebFactory factory) : IClassFixture<CoolifyWe
     }
 
     [Fact]
-    public async Task Version_Always_AnswersTheBareVersionString()
+    public async Task Version_WithAToken_AnswersTheBareVersionString()
     {
-        var version = await factory.CreateClient().GetStringAsync("/api/v1/version", Token);
+        var user = await factory.RegisterAsync("Version Reader", "version@example.com");
+        var token = await factory.CreateTokenAsync(user, await factory.TeamIdOfAsync(user), Abilities.Read);
+
+        var version = await factory.CreateApiClient(token).GetStringAsync("/api/v1/version", Token);
 
         Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$", version);
         Assert.Equal(Coolify.Web.Api.SystemApi.Version, version);
     }
 
     [Fact]
-    public async Task UnknownApiRoute_IsA404WithoutTheDashboardPage()
+    public async Task Version_WithoutAToken_Is401()
+    {
+        using var response = await factory.CreateClient().GetAsync("/api/v1/version", Token);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownApiRoute_IsCoolifysJson404()
     {
         using var response = await factory.CreateClient().GetAsync("/api/v1/does-not-exist", Token);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(Token), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("{\"message\":\"Resource not found.\"}", await response.Content.ReadAsStringAsync(Token));
     }
 
     [Fact]

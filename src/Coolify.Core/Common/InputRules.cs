@@ -1,0 +1,101 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace Coolify.Core.Common;
+
+/// <summary>
+/// Validation shared by every feature, so the same field gets the same rule (and message) everywhere.
+/// Each rule adds to an error list rather than throwing, so one response reports every bad field.
+/// </summary>
+public sealed partial class InputRules
+{
+    public const int NameMaxLength = 255;
+    public const int DescriptionMaxLength = 2000;
+
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    /// <summary>A display name: letters, digits, spaces and common punctuation; no markup, no control characters.</summary>
+    public string Name(string field, string? value, int min = 1, int max = NameMaxLength)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            Add(field, $"The {Label(field)} field is required.");
+        }
+        else if (trimmed.Length < min || trimmed.Length > max)
+        {
+            Add(field, $"The {Label(field)} must be between {min} and {max} characters.");
+        }
+        else if (!NamePattern().IsMatch(trimmed))
+        {
+            Add(field, $"The {Label(field)} may only contain letters, numbers, spaces and - _ . , : ' @ / & ( ) # +.");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Free text (descriptions): any printable text, bounded, no control characters except newlines.</summary>
+    public string? Text(string field, string? value, int max = DescriptionMaxLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > max)
+        {
+            Add(field, $"The {Label(field)} may not be longer than {max} characters.");
+        }
+        else if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            Add(field, $"The {Label(field)} contains control characters.");
+        }
+
+        return value;
+    }
+
+    public string Email(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            Add(field, $"The {Label(field)} field is required.");
+            return trimmed;
+        }
+
+        if (trimmed.Length > 254 || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed
+            || !EmailPattern().IsMatch(trimmed))
+        {
+            Add(field, $"The {Label(field)} must be a valid email address.");
+        }
+
+        return trimmed.ToLowerInvariant();
+    }
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    /// <exception cref="ValidationException">Any rule failed.</exception>
+    public void ThrowIfInvalid()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new ValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+
+    private static string Label(string field) => field.Replace('_', ' ');
+
+    [GeneratedRegex(@"^[\p{L}\p{M}\p{N} \-_.,:'@/&()#+]+$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^[^@\s<>""'`;,()\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,56 @@
+using Coolify.Core.Common;
+using Coolify.Core.Persistence;
+using Coolify.Core.Projects;
+using Coolify.Core.Security;
+using Coolify.Core.Servers;
+using Coolify.Core.Tags;
+
+namespace Coolify.Core.Teams;
+
+/// <summary>
+/// The one way to read team-owned data: every query starts from here and is already filtered to
+/// <see cref="Access"/>'s team, so an id sent by a client can only ever find rows of the caller's team.
+/// Writes check <see cref="EnsureCanWrite"/> first.
+/// </summary>
+public sealed class TeamScope(CoolifyDbContext db, TeamAccess access)
+{
+    public TeamAccess Access { get; } = access;
+
+    public CoolifyDbContext Db { get; } = db;
+
+    public IQueryable<Team> Team => Db.Teams.Where(t => t.Id == Access.TeamId);
+
+    public IQueryable<TeamMember> Members => Db.TeamMembers.Where(m => m.TeamId == Access.TeamId);
+
+    public IQueryable<Project> Projects => Db.Projects.Where(p => p.TeamId == Access.TeamId);
+
+    public IQueryable<ProjectEnvironment> Environments => Db.Environments.Where(e => e.Project!.TeamId == Access.TeamId);
+
+    public IQueryable<Server> Servers => Db.Servers.Where(s => s.TeamId == Access.TeamId);
+
+    public IQueryable<Destination> Destinations => Db.Destinations.Where(d => d.Server!.TeamId == Access.TeamId);
+
+    public IQueryable<PrivateKey> PrivateKeys => Db.PrivateKeys.Where(k => k.TeamId == Access.TeamId);
+
+    public IQueryable<Tag> Tags => Db.Tags.Where(t => t.TeamId == Access.TeamId);
+
+    public IQueryable<PersonalAccessToken> Tokens => Db.PersonalAccessTokens.Where(t => t.TeamId == Access.TeamId);
+
+    /// <exception cref="ForbiddenException">The caller's role only allows reading.</exception>
+    public void EnsureCanWrite()
+    {
+        if (!Access.CanWrite)
+        {
+            throw new ForbiddenException("Your role in this team only allows viewing.");
+        }
+    }
+
+    /// <exception cref="ForbiddenException">The caller is not the team's owner.</exception>
+    public void EnsureOwner()
+    {
+        if (!Access.IsOwner)
+        {
+            throw new ForbiddenException("Only the team's owner can do this.");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using Coolify.Core.Teams;
+using Coolify.Web.Tests.Support;
+
+namespace Coolify.Web.Tests.Tenancy;
+
+/// <summary>
+/// Walks every API route with a token of another team and with a member's tokens. A route added later is
+/// covered without touching this test.
+/// </summary>
+public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixture<CoolifyWebFactory>, IAsyncLifetime
+{
+    private const string SecretTeamMarker = "Alpha";
+
+    // The fixture's host is shared by this class's tests: each test registers its own accounts.
+    private readonly string _unique = Guid.NewGuid().ToString("N")[..8];
+
+    private int _alphaTeam;
+    private string _alphaOwnerToken = string.Empty;
+    private string _betaToken = string.Empty;
+    private string _alphaMemberReadToken = string.Empty;
+    private string _alphaMemberWriteToken = string.Empty;
+    private IReadOnlyList<ApiRouteInventory.ApiRoute> _routes = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var alphaOwner = await factory.RegisterAsync($"{SecretTeamMarker} Owner", $"owner-{_unique}@alpha.example");
+        var beta = await factory.RegisterAsync("Beta Owner", $"owner-{_unique}@beta.example");
+        var member = await factory.RegisterAsync("Mia Member", $"member-{_unique}@alpha.example");
+        _alphaTeam = await factory.TeamIdOfAsync(alphaOwner);
+        await factory.AddMemberAsync(member, _alphaTeam, TeamRole.Member);
+
+        _alphaOwnerToken = await factory.CreateTokenAsync(alphaOwner, _alphaTeam, Abilities.Root);
+        _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
+        _alphaMemberReadToken = await factory.CreateTokenAsync(member, _alphaTeam, Abilities.Read);
+        _alphaMemberWriteToken = await factory.CreateTokenAsync(member, _alphaTeam, Abilities.Read, Abilities.Write);
+        _routes = ApiRouteInventory.Discover(factory.Services);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public void Inventory_FindsTheApi() => Assert.Contains(_routes, r => r.Pattern == "/api/v1/teams/{id:int}");
+
+    [Fact]
+    public async Task EveryRoute_WithAnotherTeamsToken_RevealsNothingOfTheTeam()
+    {
+        using var client = factory.CreateApiClient(_betaToken);
+        foreach (var route in _routes)
+        {
+            using var response = await SendAsync(client, route);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+            Assert.False(body.Contains(SecretTeamMarker, StringComparison.Ordinal), $"{route} showed another team's data: {body}");
+            if (route.HasParameters)
+            {
+                Assert.True(
+                    response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
+                    $"{route} with another team's ids answered {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryRoute_WithTheOwnersToken_IsReachable()
+    {
+        // The control for the test above: the same ids do work for their own team.
+        using var client = factory.CreateApiClient(_alphaOwnerToken);
+        foreach (var route in _routes.Where(r => !r.IsWrite))
+        {
+            using var response = await SendAsync(client, route);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route} answered {(int)response.StatusCode} to its own team's owner");
+        }
+    }
+
+    [Fact]
+    public async Task EveryWriteRoute_WithAMembersReadToken_IsForbidden()
+    {
+        using var client = factory.CreateApiClient(_alphaMemberReadToken);
+        foreach (var route in _routes)
+        {
+            using var response = await SendAsync(client, route);
+            var expected = route.IsWrite ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+            Assert.True(response.StatusCode == expected, $"{route} answered {(int)response.StatusCode} to a member's read token, expected {(int)expected}");
+        }
+    }
+
+    [Fact]
+    public async Task EveryRoute_WithAMembersTokenBeyondTheirRole_IsForbidden()
+    {
+        using var client = factory.CreateApiClient(_alphaMemberWriteToken);
+        foreach (var route in _routes)
+        {
+            using var response = await SendAsync(client, route);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{route} answered {(int)response.StatusCode} to a member's write token");
+        }
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpClient client, ApiRouteInventory.ApiRoute route)
+    {
+        var url = route.Url(name => name switch
+        {
+            "id" or "team_id" => _alphaTeam.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => "does-not-matter",
+        });
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
+        if (route.IsWrite)
+        {
+            request.Content = JsonContent.Create(new { name = "x" });
+        }
+
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+}
