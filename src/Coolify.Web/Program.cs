@@ -3,6 +3,7 @@ using Coolify.Core;
 using Coolify.Core.Common;
 using Coolify.Infrastructure.Persistence;
 using Coolify.Web.Api;
+using Coolify.Web.Auth;
 using Coolify.Web.Components;
 using Coolify.Web.Hosting;
 using Microsoft.AspNetCore.Connections;
@@ -56,6 +57,7 @@ try
     app.MapStaticAssets();
     app.MapSystemEndpoints();
     app.MapTeamsEndpoints();
+    app.MapAccountEndpoints();
     app.MapApiFallback();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

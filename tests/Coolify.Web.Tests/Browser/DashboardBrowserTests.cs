@@ -7,6 +7,9 @@ namespace Coolify.Web.Tests.Browser;
 /// <summary>The dashboard as a person sees it, in headless Chromium against the host process.</summary>
 public sealed class DashboardBrowserTests : IAsyncLifetime
 {
+    private const string AdminEmail = "admin@example.com";
+    private const string AdminPassword = "Browser-Passw0rd!";
+
     private readonly TempDirectory _data = new();
     private HostProcess? _host;
     private IPlaywright? _playwright;
@@ -20,11 +23,34 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dashboard_OnADesktop_ShowsTheSidebarAndNavigatesInteractively()
+    public async Task FirstVisit_RegistersTheAdmin_LogsOutAndBackIn_ThenNavigates()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 860 } });
         await page.GotoAsync(_host!.BaseAddress.ToString());
 
+        // A new instance sends its first visitor to create the admin account.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Coolify.NET" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("onboarding.png") });
+        await page.GetByLabel("Name").FillAsync("Ada Admin");
+        await page.GetByLabel("Email").FillAsync(AdminEmail);
+        await page.GetByLabel("Password").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the admin account" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(AdminEmail);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
+        await page.GotoAsync(new Uri(_host.BaseAddress, "/servers").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Email").FillAsync(AdminEmail);
+        await page.GetByLabel("Password").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+
+        // Back where the user was going.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Servers", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Assertions.Expect(nav.GetByRole(AriaRole.Link)).ToHaveCountAsync(Navigation.Main.Count);
@@ -48,7 +74,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             HasTouch = true,
         });
         var page = await context.NewPageAsync();
+        await RegisterAdminInAnotherTabAsync();
         await page.GotoAsync(_host!.BaseAddress.ToString());
+        await page.GetByLabel("Email").FillAsync(AdminEmail);
+        await page.GetByLabel("Password").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
 
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
@@ -67,6 +97,19 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Teams", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(nav).ToBeHiddenAsync();
+    }
+
+    /// <summary>Creates the admin through the onboarding form in another tab, so this test starts at the login page.</summary>
+    private async Task RegisterAdminInAnotherTabAsync()
+    {
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(_host!.BaseAddress, "/register").ToString());
+        await page.GetByLabel("Name").FillAsync("Ada Admin");
+        await page.GetByLabel("Email").FillAsync(AdminEmail);
+        await page.GetByLabel("Password").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the admin account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        await page.CloseAsync();
     }
 
     public async ValueTask DisposeAsync()

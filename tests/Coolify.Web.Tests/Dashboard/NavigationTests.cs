@@ -4,9 +4,24 @@ using Coolify.Web.Tests.Support;
 
 namespace Coolify.Web.Tests.Dashboard;
 
-public class NavigationTests(CoolifyWebFactory factory) : IClassFixture<CoolifyWebFactory>
+public sealed class NavigationTests(CoolifyWebFactory factory) : IClassFixture<CoolifyWebFactory>, IAsyncLifetime
 {
+    private HttpClient _client = null!;
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        var email = $"nav-{Guid.NewGuid():N}@example.com";
+        await factory.RegisterAsync("Navigator", email);
+        _client = await factory.CreateSignedInClientAsync(email);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     public static TheoryData<string, string> Entries() =>
         new(Navigation.Main.Select(e => (e.Href, e.Title)));
@@ -25,7 +40,7 @@ public class NavigationTests(CoolifyWebFactory factory) : IClassFixture<CoolifyW
     [Fact]
     public async Task Dashboard_ServerRendered_ShowsTheLayoutWithEveryLink()
     {
-        var html = await factory.CreateClient().GetStringAsync("/", Token);
+        var html = await _client.GetStringAsync("/", Token);
 
         Assert.Contains("<h1>Dashboard</h1>", html, StringComparison.Ordinal);
         foreach (var entry in Navigation.Main)
@@ -34,13 +49,26 @@ public class NavigationTests(CoolifyWebFactory factory) : IClassFixture<CoolifyW
         }
 
         Assert.Contains("No projects yet", html, StringComparison.Ordinal);
+        Assert.Contains("Log out", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public async Task EveryDashboardPage_WithoutASession_RedirectsToLogin(string href, string title)
+    {
+        _ = title;
+        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await anonymous.GetAsync(href, Token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
     [Theory]
     [MemberData(nameof(Entries))]
     public async Task EveryNavigationLink_Opens_APageWithItsTitle(string href, string title)
     {
-        using var response = await factory.CreateClient().GetAsync(href, Token);
+        using var response = await _client.GetAsync(href, Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Token);
@@ -50,7 +78,7 @@ public class NavigationTests(CoolifyWebFactory factory) : IClassFixture<CoolifyW
     [Fact]
     public async Task UnknownPage_AnswersTheDashboards404()
     {
-        using var response = await factory.CreateClient().GetAsync("/no/such/page", Token);
+        using var response = await _client.GetAsync("/no/such/page", Token);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);

@@ -1,0 +1,72 @@
+using Coolify.Core.Persistence;
+using Coolify.Core.Teams;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coolify.Web.Components.Account;
+
+public partial class Login
+{
+    private string? _message;
+    private bool _registrationOpen;
+
+    [Inject]
+    public required SignInManager<User> SignInManager { get; init; }
+
+    [Inject]
+    public required CoolifyDbContext Db { get; init; }
+
+    [Inject]
+    public required NavigationManager NavigationManager { get; init; }
+
+    [SupplyParameterFromForm]
+    private LoginInput? Input { get; set; }
+
+    [SupplyParameterFromQuery]
+    private string? ReturnUrl { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Input ??= new();
+        // A new instance has no account yet: onboarding starts with registering the admin.
+        if (!await Db.Users.AnyAsync())
+        {
+            NavigationManager.NavigateTo("/register");
+            return;
+        }
+
+        _registrationOpen = await Db.InstanceSettings.Select(s => s.IsRegistrationEnabled).SingleAsync();
+    }
+
+    private async Task LoginAsync()
+    {
+        var email = (Input!.Email ?? string.Empty).Trim().ToLowerInvariant();
+        var result = await SignInManager.PasswordSignInAsync(email, Input!.Password ?? string.Empty, Input!.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            NavigationManager.NavigateTo(LocalReturnUrl.From(ReturnUrl));
+        }
+        else if (result.IsLockedOut)
+        {
+            _message = "Too many failed attempts. This account is locked for a while; try again later.";
+        }
+        else if (result.RequiresTwoFactor)
+        {
+            _message = "This account uses two-factor authentication, which is not available yet.";
+        }
+        else
+        {
+            _message = "These credentials do not match our records.";
+        }
+    }
+
+    private sealed class LoginInput
+    {
+        public string? Email { get; set; }
+
+        public string? Password { get; set; }
+
+        public bool RememberMe { get; set; }
+    }
+}
