@@ -1,4 +1,6 @@
+using Coolify.Core.Persistence;
 using Coolify.Core.Teams;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coolify.Core;
@@ -15,4 +17,24 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamQueries>();
         return services;
     }
+
+    /// <summary>
+    /// Accounts with Coolify's password rules and lockout. The host adds sign-in and token providers; tests and
+    /// the admin command get the same rules from here.
+    /// </summary>
+    public static IdentityBuilder AddCoolifyIdentity(this IServiceCollection services) =>
+        services.AddIdentityCore<User>(o =>
+            {
+                // Coolify's defaults: at least 8 characters with mixed case, a digit and a symbol.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<CoolifyDbContext>();
 }

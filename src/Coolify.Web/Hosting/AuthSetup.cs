@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Coolify.Core.Persistence;
-using Coolify.Core.Teams;
+using Coolify.Core;
 using Coolify.Web.Api;
 using Coolify.Web.Auth;
 using Microsoft.AspNetCore.Authentication;
@@ -34,20 +33,7 @@ internal static class AuthSetup
             o.SlidingExpiration = true;
         });
 
-        services.AddIdentityCore<User>(o =>
-            {
-                // Coolify's defaults: at least 8 characters with mixed case, a digit and a symbol.
-                o.Password.RequiredLength = 8;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
-            .AddEntityFrameworkStores<CoolifyDbContext>()
+        services.AddCoolifyIdentity()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 

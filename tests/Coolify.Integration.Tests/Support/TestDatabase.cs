@@ -1,3 +1,4 @@
+using Coolify.Core;
 using Coolify.Core.Persistence;
 using Coolify.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
@@ -57,6 +58,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A DI scope of the product's services over this database, for use cases that take several.</summary>
+    public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
+
     public CoolifyDbContext CreateContext() => _services.GetRequiredService<IDbContextFactory<CoolifyDbContext>>().CreateDbContext();
 
     /// <summary>Simulates a restart of the host: new container, same data directory and database.</summary>
@@ -92,6 +96,8 @@ public sealed class TestDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddCoolifyPersistence(settings, dataDirectory);
+        services.AddCoolifyCore();
+        services.AddCoolifyIdentity();
         return services.BuildServiceProvider();
     }
 
