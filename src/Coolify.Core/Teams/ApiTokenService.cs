@@ -51,6 +51,31 @@ public sealed class ApiTokenService(CoolifyDbContext db, TimeProvider clock)
         return new CreatedToken(token, $"{token.Id}|{secret}");
     }
 
+    /// <summary>Tokens of the scope's team, newest first; a member sees only their own.</summary>
+    public Task<List<PersonalAccessToken>> ListAsync(TeamScope scope, CancellationToken cancellationToken) =>
+        scope.Tokens
+            .Where(t => scope.Access.CanWrite || t.UserId == scope.Access.UserId)
+            .Include(t => t.User)
+            .OrderByDescending(t => t.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Revokes a token of the scope's team: its creator or a team admin may.</summary>
+    /// <returns>False when no such token is visible to the caller.</returns>
+    public async Task<bool> RevokeAsync(TeamScope scope, int tokenId, CancellationToken cancellationToken)
+    {
+        var token = await scope.Tokens
+            .Where(t => t.Id == tokenId && (scope.Access.CanWrite || t.UserId == scope.Access.UserId))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        db.PersonalAccessTokens.Remove(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Finds the live token a bearer value names, or null (malformed, unknown, wrong secret, expired).</summary>
     public async Task<PersonalAccessToken?> FindAsync(string bearer, CancellationToken cancellationToken)
     {

@@ -40,6 +40,7 @@ internal static class AuthSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AbilityRequirementHandler>();
         services.AddAuthorizationBuilder().AddApiPolicies();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<DashboardScope>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -62,6 +62,20 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(_host.BaseAddress, "/servers").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Servers", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Servers" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("active"));
+
+        // An API token made in the dashboard works from another program.
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Keys & Tokens" }).ClickAsync();
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await page.GetByLabel("Description").FillAsync("ci pipeline");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        var token = await page.GetByTestId("new-token").InnerTextAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "ci pipeline" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("api-tokens.png"), FullPage = true });
+
+        using var api = new HttpClient { BaseAddress = _host.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var team = await api.GetStringAsync("/api/v1/team", TestContext.Current.CancellationToken);
+        Assert.Contains("\"name\":\"Root Team\"", team, StringComparison.Ordinal);
     }
 
     [Fact]

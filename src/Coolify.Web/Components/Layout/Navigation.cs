@@ -13,7 +13,7 @@ public static class Navigation
         new("S3 Storages", "/storages", "bucket", "S3-compatible storages that database backups are sent to.", "[6/7] Databases"),
         new("Shared Variables", "/shared-variables", "variable", "Environment variables shared by a team, project or environment.", "[4/7] The deployment engine"),
         new("Notifications", "/notifications", "bell", "E-mail and chat notifications about deployments, backups and servers.", "a later issue"),
-        new("Keys & Tokens", "/security/private-key", "key", "SSH private keys and API tokens.", "[2/7] Accounts, teams and API tokens; [3/7] Servers"),
+        new("Keys & Tokens", "/security/api-tokens", "key", "SSH private keys and API tokens."),
         new("Tags", "/tags", "tag", "Team-wide labels for resources; deploy everything with a tag at once.", "[4/7] The deployment engine"),
         new("Terminal", "/terminal", "terminal", "A shell on your servers and containers, in the browser.", "a later issue"),
         new("Profile", "/profile", "user", "Your account: name, e-mail, password and two-factor authentication.", "[2/7] Accounts, teams and API tokens"),
@@ -21,9 +21,15 @@ public static class Navigation
         new("Settings", "/settings", "settings", "Instance settings: domain, registration, API access, updates.", "[2/7] Accounts, teams and API tokens"),
     ];
 
+    /// <summary>Pages reached from within a section rather than from the main navigation.</summary>
+    public static readonly IReadOnlyList<NavigationEntry> Secondary =
+    [
+        new("Private Keys", "/security/private-key", "key", "SSH private keys used to reach servers and git repositories.", "[3/7] Servers over SSH"),
+    ];
+
     public static NavigationEntry? Find(string relativePath)
     {
         var path = "/" + relativePath.Split('?', '#')[0].Trim('/');
-        return Main.FirstOrDefault(e => string.Equals(e.Href, path, StringComparison.OrdinalIgnoreCase));
+        return Main.Concat(Secondary).FirstOrDefault(e => string.Equals(e.Href, path, StringComparison.OrdinalIgnoreCase));
     }
 }
