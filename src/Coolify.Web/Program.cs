@@ -38,6 +38,8 @@ try
     builder.Services.AddCoolifyPersistence(options.Database, options.DataDirectory);
     builder.Services.AddCoolifyCore();
     builder.Services.AddCoolifyAuth();
+    builder.Services.AddApiRateLimiting(builder.Configuration);
+    builder.Services.AddTrustedProxies(builder.Configuration);
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
     var app = builder.Build();
@@ -49,14 +51,18 @@ try
     app.UseWhen(
         context => !context.Request.Path.StartsWithSegments("/api"),
         branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+    app.UseForwardedHeaders();
     app.UseExceptionHandler();
+    app.UseMiddleware<ApiAccessGate>();
     app.UseRouting(); // after status code pages, so the re-executed request is routed again
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
     app.UseAntiforgery();
     app.MapStaticAssets();
     app.MapSystemEndpoints();
     app.MapTeamsEndpoints();
+    app.MapInstanceEndpoints();
     app.MapAccountEndpoints();
     app.MapApiFallback();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

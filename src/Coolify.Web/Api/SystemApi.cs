@@ -13,7 +13,7 @@ public static class SystemApi
     public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/health", Health).WithName("healthcheck").WithTags("System");
-        app.MapGet("/api/v1/version", GetVersion).WithName("version").WithTags("System").RequireAbility(Abilities.Read);
+        app.MapGet("/api/v1/version", GetVersion).WithName("version").WithTags("System").RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
         return app;
     }
 

@@ -10,7 +10,7 @@ public static class TeamsApi
 {
     public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Teams").RequireAbility(Abilities.Read);
+        var api = app.MapGroup("/api/v1").WithTags("Teams").RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
         api.MapGet("/teams", ListTeams).WithName("list-teams");
         api.MapGet("/teams/{id:int}", GetTeam).WithName("get-team-by-id");
         api.MapGet("/teams/{id:int}/members", GetTeamMembers).WithName("get-members-by-team-id");

@@ -6,6 +6,11 @@ namespace Coolify.Web.Tests.Support;
 /// <summary>The real host in-process, on its own SQLite data directory.</summary>
 public sealed class CoolifyWebFactory : WebApplicationFactory<Program>
 {
+    private (string Key, string Value)[] _settings = [];
+
+    /// <summary>A host with extra settings (environment variables as the operator would set them).</summary>
+    public static CoolifyWebFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("coolify-web-test-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -14,6 +19,10 @@ public sealed class CoolifyWebFactory : WebApplicationFactory<Program>
         // Port 0: the in-memory test server listens nowhere, so there is no port to check.
         builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         builder.UseSetting("COOLIFY_LOG_FORMAT", "simple");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
