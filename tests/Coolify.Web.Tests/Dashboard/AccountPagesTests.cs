@@ -62,4 +62,21 @@ public sealed class AccountPagesTests(CoolifyWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, DashboardSession.LocalPath(response));
     }
+
+    [Fact]
+    public async Task LoginForm_PostedTooOftenFromOneAddress_Gets429()
+    {
+        await using var limited = CoolifyWebFactory.With(("COOLIFY_LOGIN_RATE_LIMIT", "3"));
+        await limited.RegisterAsync("Guessed", "guessed@example.com");
+        using var client = limited.CreateClient(new() { AllowAutoRedirect = false });
+        for (var i = 0; i < 3; i++)
+        {
+            (await DashboardSession.SubmitLoginAsync(client, "guessed@example.com", $"Guess-{i}-Passw0rd!")).Dispose();
+        }
+
+        using var response = await DashboardSession.SubmitLoginAsync(client, "guessed@example.com", TestAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("60", response.Headers.GetValues("Retry-After").Single());
+    }
 }

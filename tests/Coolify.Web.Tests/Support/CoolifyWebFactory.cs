@@ -19,6 +19,8 @@ public sealed class CoolifyWebFactory : WebApplicationFactory<Program>
         // Port 0: the in-memory test server listens nowhere, so there is no port to check.
         builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         builder.UseSetting("COOLIFY_LOG_FORMAT", "simple");
+        // Tests sign in far more often than a person; the test of the login limit sets its own.
+        builder.UseSetting("COOLIFY_LOGIN_RATE_LIMIT", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,4 @@
-using Coolify.Core.Persistence;
+using Coolify.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,14 +9,11 @@ public partial class Dashboard
     private DashboardSummary? _summary;
 
     [Inject]
-    public required IDbContextFactory<CoolifyDbContext> DbFactory { get; init; }
+    public required DashboardScope Scope { get; init; }
 
-    protected override async Task OnInitializedAsync()
-    {
-        // Instance-wide until accounts and teams exist ([2/7]); then these counts go through the team scope.
-        await using var db = await DbFactory.CreateDbContextAsync();
-        _summary = new DashboardSummary(await db.Projects.CountAsync(), await db.Servers.CountAsync());
-    }
+    protected override async Task OnInitializedAsync() =>
+        _summary = await Scope.RunAsync(async (team, _) =>
+            new DashboardSummary(await team.Projects.CountAsync(), await team.Servers.CountAsync()));
 
     private sealed record DashboardSummary(int Projects, int Servers);
 }
