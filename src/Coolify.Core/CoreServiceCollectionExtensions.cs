@@ -15,6 +15,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamAccessResolver>();
         services.AddScoped<TeamScopeFactory>();
         services.AddScoped<TeamQueries>();
+        services.AddScoped<TeamManagement>();
+        services.AddScoped<TeamInvitations>();
         return services;
     }
 

@@ -1763,6 +1763,9 @@ namespace Coolify.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
                     b.HasIndex("Uuid")
                         .IsUnique();
 

@@ -1724,6 +1724,9 @@ namespace Coolify.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
                     b.HasIndex("Uuid")
                         .IsUnique();
 

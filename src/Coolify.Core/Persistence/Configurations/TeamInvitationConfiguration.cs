@@ -13,6 +13,7 @@ internal sealed class TeamInvitationConfiguration : IEntityTypeConfiguration<Tea
         builder.Property(i => i.Via).HasMaxLength(16);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.HasIndex(i => new { i.TeamId, i.Email }).IsUnique();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasOne(i => i.Team).WithMany().HasForeignKey(i => i.TeamId).OnDelete(DeleteBehavior.Cascade);
     }
 }
