@@ -113,6 +113,55 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(nav).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task Invitation_ByLink_LetsANewMemberSeeTheTeamReadOnly()
+    {
+        await RegisterAdminInAnotherTabAsync();
+        var admin = await (await _browser!.NewContextAsync()).NewPageAsync();
+        await LogInAsync(admin, AdminEmail, AdminPassword);
+
+        await admin.GotoAsync(new Uri(_host!.BaseAddress, "/team").ToString());
+        await admin.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await admin.GetByLabel("New team name").FillAsync("Acme");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create team" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("current-team")).ToHaveTextAsync("Acme");
+        await admin.GetByLabel("Email").FillAsync("mia@example.com");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+        var link = await admin.GetByTestId("invitation-link").InnerTextAsync();
+
+        var mia = await (await _browser.NewContextAsync()).NewPageAsync();
+        await mia.GotoAsync(new Uri(_host.BaseAddress, "/register").ToString());
+        await mia.GetByLabel("Name").FillAsync("Mia Member");
+        await mia.GetByLabel("Email").FillAsync("mia@example.com");
+        await mia.GetByLabel("Password").FillAsync("Mia-Passw0rd!");
+        await mia.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Assertions.Expect(mia.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+
+        await mia.GotoAsync(link);
+        await mia.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await mia.GetByRole(AriaRole.Button, new() { Name = "Join the team" }).ClickAsync();
+
+        await Assertions.Expect(mia.GetByTestId("current-team")).ToHaveTextAsync("Acme");
+        await Assertions.Expect(mia.GetByTestId("my-role")).ToHaveTextAsync("member");
+        await Assertions.Expect(mia.GetByRole(AriaRole.Cell, new() { Name = AdminEmail })).ToBeVisibleAsync();
+        await Assertions.Expect(mia.GetByRole(AriaRole.Heading, new() { Name = "Invite a member" })).ToHaveCountAsync(0);
+        await Assertions.Expect(mia.GetByRole(AriaRole.Heading, new() { Name = "Team details" })).ToHaveCountAsync(0);
+        await mia.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("team-as-member.png"), FullPage = true });
+
+        // The link was for one use.
+        await mia.GotoAsync(link);
+        await Assertions.Expect(mia.GetByText("This invitation is invalid or has expired.")).ToBeVisibleAsync();
+    }
+
+    private async Task LogInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync(new Uri(_host!.BaseAddress, "/login").ToString());
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+    }
+
     /// <summary>Creates the admin through the onboarding form in another tab, so this test starts at the login page.</summary>
     private async Task RegisterAdminInAnotherTabAsync()
     {
