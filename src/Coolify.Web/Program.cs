@@ -63,6 +63,7 @@ try
     app.MapSystemEndpoints();
     app.MapTeamsEndpoints();
     app.MapInstanceEndpoints();
+    app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapApiFallback();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

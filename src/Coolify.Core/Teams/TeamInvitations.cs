@@ -47,10 +47,15 @@ public sealed class TeamInvitations(CoolifyDbContext db)
     public Task<List<TeamInvitation>> PendingAsync(TeamScope scope, CancellationToken cancellationToken) =>
         db.TeamInvitations.Where(i => i.TeamId == scope.Access.TeamId).OrderBy(i => i.Id).ToListAsync(cancellationToken);
 
+    /// <exception cref="NotFoundException">No such invitation in the scope's team.</exception>
     public async Task RevokeAsync(TeamScope scope, string uuid, CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite();
-        await db.TeamInvitations.Where(i => i.TeamId == scope.Access.TeamId && i.Uuid == uuid).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.TeamInvitations.Where(i => i.TeamId == scope.Access.TeamId && i.Uuid == uuid).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            throw new NotFoundException();
+        }
     }
 
     /// <summary>The invitation a link names, if it is still valid (for showing it before accepting).</summary>

@@ -132,7 +132,7 @@ public sealed class TeamManagement(CoolifyDbContext db)
 
     private async Task<TeamMember> FindMemberAsync(TeamScope scope, int userId, CancellationToken cancellationToken) =>
         await scope.Members.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken)
-        ?? throw ValidationException.For("member", "No such member in this team.");
+        ?? throw new NotFoundException("No such member in this team.");
 
     private async Task EnsureAnotherOwnerAsync(TeamScope scope, int userId, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ public sealed class ApiExceptionHandler : IExceptionHandler
         {
             ValidationException validation => ApiResults.Validation(validation),
             ForbiddenException forbidden => ApiResults.Forbidden(forbidden.Message),
+            NotFoundException => ApiResults.NotFound(),
             _ => null,
         };
         if (result is null)

@@ -45,6 +45,16 @@ public static class TestAccounts
         return created.PlainText;
     }
 
+    public static async Task<CreatedInvitation> InviteAsync(this CoolifyWebFactory factory, User inviter, int teamId, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var access = await services.GetRequiredService<TeamAccessResolver>().ResolveAsync(inviter.Id, teamId, CancellationToken.None)
+            ?? throw new InvalidOperationException("not a member");
+        return await services.GetRequiredService<TeamInvitations>()
+            .InviteAsync(new TeamScope(services.GetRequiredService<CoolifyDbContext>(), access), email, TeamRole.Member, CancellationToken.None);
+    }
+
     public static async Task<int> TeamIdOfAsync(this CoolifyWebFactory factory, User user)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -57,7 +57,7 @@ public partial class TeamPage
             _errors = ex.Errors;
             _message = ex.Message;
         }
-        catch (ForbiddenException ex)
+        catch (Exception ex) when (ex is ForbiddenException or NotFoundException)
         {
             _message = ex.Message;
         }
