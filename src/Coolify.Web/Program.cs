@@ -39,6 +39,7 @@ try
     builder.Services.AddCoolifyCore();
     builder.Services.AddCoolifyAuth();
     builder.Services.AddApiRateLimiting(builder.Configuration);
+    builder.Services.AddCoolifyOpenApi();
     builder.Services.AddTrustedProxies(builder.Configuration);
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -65,6 +66,7 @@ try
     app.MapInstanceEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
+    app.MapOpenApi("/openapi/{documentName}.json");
     app.MapApiFallback();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
