@@ -79,4 +79,17 @@ public sealed class AccountPagesTests(CoolifyWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal("60", response.Headers.GetValues("Retry-After").Single());
     }
+
+    [Fact]
+    public async Task SettingsPage_ForSomeoneWhoIsNotAnInstanceAdmin_IsReadOnly()
+    {
+        await using var fresh = new CoolifyWebFactory();
+        await fresh.RegisterAsync("Instance Admin", "admin@example.com");
+        await fresh.RegisterAsync("Regular Owner", "regular@example.com");
+        using var admin = await fresh.CreateSignedInClientAsync("admin@example.com");
+        using var regular = await fresh.CreateSignedInClientAsync("regular@example.com");
+
+        Assert.DoesNotContain("read-only-settings", await admin.GetStringAsync("/settings", Token), StringComparison.Ordinal);
+        Assert.Contains("Only instance administrators can change these settings.", await regular.GetStringAsync("/settings", Token), StringComparison.Ordinal);
+    }
 }

@@ -18,7 +18,7 @@ public static class Navigation
         new("Terminal", "/terminal", "terminal", "A shell on your servers and containers, in the browser.", "a later issue"),
         new("Profile", "/profile", "user", "Your account: name, e-mail, password and two-factor authentication.", "[2/7] Accounts, teams and API tokens"),
         new("Teams", "/team", "users", "Members, roles and invitations of your current team."),
-        new("Settings", "/settings", "settings", "Instance settings: domain, registration, API access, updates.", "[2/7] Accounts, teams and API tokens"),
+        new("Settings", "/settings", "settings", "Instance settings: domain, registration, API access, updates."),
     ];
 
     /// <summary>Pages reached from within a section rather than from the main navigation.</summary>

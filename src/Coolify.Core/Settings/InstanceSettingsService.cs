@@ -1,0 +1,59 @@
+using System.Net;
+using Coolify.Core.Common;
+using Coolify.Core.Persistence;
+using Coolify.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coolify.Core.Settings;
+
+/// <summary>The instance's settings: readable by everyone signed in, changed only by instance admins.</summary>
+public sealed class InstanceSettingsService(CoolifyDbContext db)
+{
+    public Task<InstanceSettings> GetAsync(CancellationToken cancellationToken) =>
+        db.InstanceSettings.AsNoTracking().SingleAsync(cancellationToken);
+
+    /// <exception cref="ForbiddenException">The caller does not administer the instance.</exception>
+    /// <exception cref="ValidationException">A value is invalid; nothing is saved.</exception>
+    public async Task UpdateAsync(TeamAccess access, InstanceSettingsChange change, CancellationToken cancellationToken)
+    {
+        if (!access.IsInstanceAdmin)
+        {
+            throw new ForbiddenException("Only instance administrators (admins of the root team) can change instance settings.");
+        }
+
+        var rules = new InputRules();
+        var name = string.IsNullOrWhiteSpace(change.InstanceName) ? null : rules.Name("instance_name", change.InstanceName);
+        var fqdn = string.IsNullOrWhiteSpace(change.Fqdn) ? null : change.Fqdn.Trim();
+        if (fqdn is not null && !(Uri.TryCreate(fqdn, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.PathAndQuery == "/"))
+        {
+            rules.Add("fqdn", "The instance's domain must be a URL like https://coolify.example.com.");
+        }
+
+        var allowedIps = NormalizeAllowedIps(change.AllowedIps, rules);
+        rules.ThrowIfInvalid();
+
+        var settings = await db.InstanceSettings.SingleAsync(cancellationToken);
+        settings.InstanceName = name;
+        settings.Fqdn = fqdn;
+        settings.IsRegistrationEnabled = change.IsRegistrationEnabled;
+        settings.IsApiEnabled = change.IsApiEnabled;
+        settings.AllowedIps = allowedIps;
+        settings.DisableTwoStepConfirmation = change.DisableTwoStepConfirmation;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string? NormalizeAllowedIps(string? value, InputRules rules)
+    {
+        var entries = (value ?? string.Empty).Split([',', ' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var entry in entries)
+        {
+            var valid = entry.Contains('/', StringComparison.Ordinal) ? IPNetwork.TryParse(entry, out _) : IPAddress.TryParse(entry, out _);
+            if (!valid)
+            {
+                rules.Add("allowed_ips", $"'{entry}' is neither an IP address nor a CIDR range.");
+            }
+        }
+
+        return entries.Length == 0 ? null : string.Join(',', entries);
+    }
+}
