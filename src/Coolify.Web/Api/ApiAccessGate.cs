@@ -14,7 +14,7 @@ public sealed class ApiAccessGate(RequestDelegate next)
     // Enabling must stay possible while the API is off; health is for load balancers.
     private static readonly string[] AlwaysOpen = ["/api/health", "/api/v1/enable", "/api/v1/disable"];
 
-    public async Task InvokeAsync(HttpContext context, CoolifyDbContext db)
+    public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
         if (!path.StartsWithSegments("/api") || AlwaysOpen.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
@@ -23,6 +23,8 @@ public sealed class ApiAccessGate(RequestDelegate next)
             return;
         }
 
+        // Resolved here, not injected: the dashboard and health checks pass through without a DbContext.
+        var db = context.RequestServices.GetRequiredService<CoolifyDbContext>();
         var settings = await db.InstanceSettings.AsNoTracking()
             .Select(s => new { s.IsApiEnabled, s.AllowedIps })
             .SingleAsync(context.RequestAborted);
