@@ -17,6 +17,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamQueries>();
         services.AddScoped<TeamManagement>();
         services.AddScoped<TeamInvitations>();
+        services.AddScoped<AccountProfile>();
         services.AddScoped<Settings.InstanceSettingsService>();
         return services;
     }

@@ -21,6 +21,8 @@ internal static class AuthSetup
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
+        // Sessions re-check their security stamp every minute: a password change or removal ends other sessions fast.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "coolify_session";

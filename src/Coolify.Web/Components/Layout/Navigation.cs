@@ -16,7 +16,7 @@ public static class Navigation
         new("Keys & Tokens", "/security/api-tokens", "key", "SSH private keys and API tokens."),
         new("Tags", "/tags", "tag", "Team-wide labels for resources; deploy everything with a tag at once.", "[4/7] The deployment engine"),
         new("Terminal", "/terminal", "terminal", "A shell on your servers and containers, in the browser.", "a later issue"),
-        new("Profile", "/profile", "user", "Your account: name, e-mail, password and two-factor authentication.", "[2/7] Accounts, teams and API tokens"),
+        new("Profile", "/profile", "user", "Your account: name, e-mail, password and two-factor authentication."),
         new("Teams", "/team", "users", "Members, roles and invitations of your current team."),
         new("Settings", "/settings", "settings", "Instance settings: domain, registration, API access, updates."),
     ];

@@ -1,0 +1,79 @@
+using Coolify.Core.Common;
+using Coolify.Core.Teams;
+using Coolify.Web.Auth;
+using Microsoft.AspNetCore.Components;
+
+namespace Coolify.Web.Components.Pages.Profile;
+
+public partial class ProfilePage
+{
+    private readonly NameInput _name = new();
+    private readonly PasswordInput _password = new();
+    private string? _email;
+    private string? _saved;
+    private IReadOnlyDictionary<string, string[]>? _nameErrors;
+    private IReadOnlyDictionary<string, string[]>? _passwordErrors;
+
+    [Inject]
+    public required DashboardScope Scope { get; init; }
+
+    [Inject]
+    public required NavigationManager NavigationManager { get; init; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = await Scope.RunAsync((team, services) => services.GetRequiredService<AccountProfile>().GetAsync(team.Access.UserId, CancellationToken.None));
+        _email = user.Email;
+        _name.Value = user.Name;
+    }
+
+    private async Task RenameAsync()
+    {
+        _saved = null;
+        _nameErrors = null;
+        try
+        {
+            await Scope.RunAsync(async (team, services) =>
+            {
+                await services.GetRequiredService<AccountProfile>().RenameAsync(team.Access.UserId, _name.Value, CancellationToken.None);
+                return true;
+            });
+            _saved = "Name saved.";
+        }
+        catch (ValidationException ex)
+        {
+            _nameErrors = ex.Errors;
+        }
+    }
+
+    private async Task ChangePasswordAsync()
+    {
+        _passwordErrors = null;
+        try
+        {
+            await Scope.RunAsync(async (team, services) =>
+            {
+                await services.GetRequiredService<AccountProfile>().ChangePasswordAsync(team.Access.UserId, _password.Current, _password.New, CancellationToken.None);
+                return true;
+            });
+            // The session's cookie carries the old security stamp: start a fresh one.
+            NavigationManager.NavigateTo("/login?returnUrl=%2Fprofile", forceLoad: true);
+        }
+        catch (ValidationException ex)
+        {
+            _passwordErrors = ex.Errors;
+        }
+    }
+
+    private sealed class NameInput
+    {
+        public string? Value { get; set; }
+    }
+
+    private sealed class PasswordInput
+    {
+        public string? Current { get; set; }
+
+        public string? New { get; set; }
+    }
+}
