@@ -2,6 +2,7 @@ using Coolify.Core.Persistence;
 using Coolify.Core.Teams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Coolify.Core;
 
@@ -18,6 +19,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamManagement>();
         services.AddScoped<TeamInvitations>();
         services.AddScoped<AccountProfile>();
+        services.AddScoped<Audit.AuditLog>();
+        services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();
         services.AddScoped<Settings.InstanceSettingsService>();
         return services;
     }

@@ -66,6 +66,8 @@ public class CoolifyDbContext(
 
     public DbSet<LocalFileVolume> LocalFileVolumes => Set<LocalFileVolume>();
 
+    public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()

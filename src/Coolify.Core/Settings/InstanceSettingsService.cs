@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coolify.Core.Settings;
 
 /// <summary>The instance's settings: readable by everyone signed in, changed only by instance admins.</summary>
-public sealed class InstanceSettingsService(CoolifyDbContext db)
+public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog audit)
 {
     public Task<InstanceSettings> GetAsync(CancellationToken cancellationToken) =>
         db.InstanceSettings.AsNoTracking().SingleAsync(cancellationToken);
@@ -39,6 +39,8 @@ public sealed class InstanceSettingsService(CoolifyDbContext db)
         settings.IsApiEnabled = change.IsApiEnabled;
         settings.AllowedIps = allowedIps;
         settings.DisableTwoStepConfirmation = change.DisableTwoStepConfirmation;
+        audit.Add("settings.changed", access.UserId, access.TeamId,
+            $"registration {(change.IsRegistrationEnabled ? "on" : "off")}, api {(change.IsApiEnabled ? "on" : "off")}, allowed ips {allowedIps ?? "any"}");
         await db.SaveChangesAsync(cancellationToken);
     }
 

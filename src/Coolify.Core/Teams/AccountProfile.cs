@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coolify.Core.Teams;
 
 /// <summary>A user's own account: name and password.</summary>
-public sealed class AccountProfile(CoolifyDbContext db, UserManager<User> users)
+public sealed class AccountProfile(CoolifyDbContext db, UserManager<User> users, Audit.AuditLog audit)
 {
     public Task<User> GetAsync(int userId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
@@ -37,5 +37,7 @@ public sealed class AccountProfile(CoolifyDbContext db, UserManager<User> users)
         {
             throw new ValidationException(new Dictionary<string, string[]> { ["password"] = result.Errors.Select(e => e.Description).ToArray() });
         }
+
+        await audit.RecordAsync("password.changed", userId, null, user.Email, cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace Coolify.Core.Teams;
 /// Creates accounts. The first account becomes the instance admin, owner of the root team (Coolify's team 0);
 /// later ones get a personal team and need <see cref="InstanceSettings.IsRegistrationEnabled"/>.
 /// </summary>
-public sealed class AccountRegistration(CoolifyDbContext db, UserManager<User> users)
+public sealed class AccountRegistration(CoolifyDbContext db, UserManager<User> users, Audit.AuditLog audit)
 {
     public const string RootTeamName = "Root Team";
 
@@ -62,6 +62,7 @@ public sealed class AccountRegistration(CoolifyDbContext db, UserManager<User> u
         }
 
         db.TeamMembers.Add(new TeamMember { TeamId = team.Id, UserId = user.Id, Role = TeamRole.Owner });
+        audit.Add(isFirst ? "account.registered_admin" : "account.registered", user.Id, team.Id, cleanEmail);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return user;

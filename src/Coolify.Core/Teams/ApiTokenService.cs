@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Coolify.Core.Audit;
 using Coolify.Core.Common;
 using Coolify.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Coolify.Core.Teams;
 /// API tokens in Laravel Sanctum's format, <c>&lt;id&gt;|&lt;secret&gt;</c>: only the SHA-256 of the secret is
 /// stored, the clear token is returned once at creation.
 /// </summary>
-public sealed class ApiTokenService(CoolifyDbContext db, TimeProvider clock)
+public sealed class ApiTokenService(CoolifyDbContext db, TimeProvider clock, AuditLog audit)
 {
     private const int SecretLength = 40;
     private const string SecretAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -47,6 +48,7 @@ public sealed class ApiTokenService(CoolifyDbContext db, TimeProvider clock)
             ExpiresAt = expiresAt,
         };
         db.PersonalAccessTokens.Add(token);
+        audit.Add("token.created", access.UserId, access.TeamId, $"{cleanName} ({token.Abilities})");
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedToken(token, $"{token.Id}|{secret}");
     }
@@ -72,6 +74,7 @@ public sealed class ApiTokenService(CoolifyDbContext db, TimeProvider clock)
         }
 
         db.PersonalAccessTokens.Remove(token);
+        audit.Add("token.revoked", scope.Access.UserId, scope.Access.TeamId, token.Name);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

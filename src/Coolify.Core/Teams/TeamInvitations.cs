@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Coolify.Core.Audit;
 using Coolify.Core.Common;
 using Coolify.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Coolify.Core.Teams;
 /// Invitations by link (or e-mail, once mail is sent): a role not above the inviter's, valid for 3 days, for one
 /// e-mail address. The link's secret is shown once; only its hash is stored.
 /// </summary>
-public sealed class TeamInvitations(CoolifyDbContext db)
+public sealed class TeamInvitations(CoolifyDbContext db, AuditLog audit)
 {
     public async Task<CreatedInvitation> InviteAsync(TeamScope scope, string? email, TeamRole role, CancellationToken cancellationToken)
     {
@@ -40,6 +41,7 @@ public sealed class TeamInvitations(CoolifyDbContext db)
             InvitedByUserId = scope.Access.UserId,
         };
         db.TeamInvitations.Add(invitation);
+        audit.Add("team.invitation_created", scope.Access.UserId, scope.Access.TeamId, $"{cleanEmail} as {role}".ToLowerInvariant());
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedInvitation(invitation, secret);
     }
@@ -83,6 +85,7 @@ public sealed class TeamInvitations(CoolifyDbContext db)
         }
 
         db.TeamInvitations.Remove(invitation);
+        audit.Add("team.invitation_accepted", userId, invitation.TeamId, invitation.Email);
         user.CurrentTeamId = invitation.TeamId;
         await db.SaveChangesAsync(cancellationToken);
         return invitation.Team!;

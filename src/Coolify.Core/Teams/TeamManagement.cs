@@ -1,3 +1,4 @@
+using Coolify.Core.Audit;
 using Coolify.Core.Common;
 using Coolify.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Coolify.Core.Teams;
 /// Teams and their members. Rules as in Coolify: admins and owners manage members, nobody grants a role above
 /// their own, only an owner deletes a team, and a team never loses its last owner.
 /// </summary>
-public sealed class TeamManagement(CoolifyDbContext db)
+public sealed class TeamManagement(CoolifyDbContext db, AuditLog audit)
 {
     public async Task<Team> CreateAsync(int userId, string? name, string? description, CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ public sealed class TeamManagement(CoolifyDbContext db)
         db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
         db.TeamMembers.Add(new TeamMember { TeamId = team.Id, UserId = userId, Role = TeamRole.Owner });
+        audit.Add("team.created", userId, team.Id, team.Name);
         await SetCurrentTeamAsync(userId, team.Id, cancellationToken);
         return team;
     }
@@ -54,6 +56,7 @@ public sealed class TeamManagement(CoolifyDbContext db)
 
         var memberIds = await scope.Members.Select(m => m.UserId).ToListAsync(cancellationToken);
         db.Teams.Remove(team);
+        audit.Add("team.deleted", scope.Access.UserId, null, team.Name);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var userId in memberIds)
         {
@@ -86,6 +89,7 @@ public sealed class TeamManagement(CoolifyDbContext db)
             await EnsureAnotherOwnerAsync(scope, memberUserId, cancellationToken);
         }
 
+        audit.Add("team.role_changed", scope.Access.UserId, scope.Access.TeamId, $"user {memberUserId}: {member.Role} → {role}".ToLowerInvariant());
         member.Role = role;
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -105,6 +109,7 @@ public sealed class TeamManagement(CoolifyDbContext db)
         }
 
         db.TeamMembers.Remove(member);
+        audit.Add("team.member_removed", scope.Access.UserId, scope.Access.TeamId, $"user {memberUserId}");
         await db.PersonalAccessTokens.Where(t => t.UserId == memberUserId && t.TeamId == scope.Access.TeamId).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await MoveToAnyTeamAsync(memberUserId, cancellationToken);

@@ -1,3 +1,4 @@
+using Coolify.Core.Audit;
 using Coolify.Core.Teams;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ public static class AccountEndpoints
         return app;
     }
 
-    public static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<User> signIn)
+    public static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<User> signIn, AuditLog audit)
     {
         // A cross-site form must not be able to log the user out.
         if (!await antiforgery.IsRequestValidAsync(context))
@@ -21,7 +22,9 @@ public static class AccountEndpoints
             return TypedResults.BadRequest();
         }
 
+        var userId = int.TryParse(signIn.UserManager.GetUserId(context.User), out var id) ? id : (int?)null;
         await signIn.SignOutAsync();
+        await audit.RecordAsync("logout", userId, null, context.User.Identity?.Name, context.RequestAborted);
         return TypedResults.LocalRedirect("/login");
     }
 }

@@ -42,6 +42,8 @@ internal static class AuthSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AbilityRequirementHandler>();
         services.AddAuthorizationBuilder().AddApiPolicies();
         services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Coolify.Core.Audit.IClientAddress, HttpClientAddress>();
         services.AddScoped<DashboardScope>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);

@@ -92,4 +92,21 @@ public sealed class AccountPagesTests(CoolifyWebFactory factory) : IClassFixture
         Assert.DoesNotContain("read-only-settings", await admin.GetStringAsync("/settings", Token), StringComparison.Ordinal);
         Assert.Contains("Only instance administrators can change these settings.", await regular.GetStringAsync("/settings", Token), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FailedLogin_ShowsUpInTheAdminsAuditLog()
+    {
+        await using var fresh = new CoolifyWebFactory();
+        await fresh.RegisterAsync("Instance Admin", "admin@example.com");
+        using (var attacker = fresh.CreateClient(new() { AllowAutoRedirect = false }))
+        {
+            (await DashboardSession.SubmitLoginAsync(attacker, "admin@example.com", "Guess-Passw0rd!")).Dispose();
+        }
+
+        using var admin = await fresh.CreateSignedInClientAsync("admin@example.com");
+        var settings = await admin.GetStringAsync("/settings", Token);
+
+        Assert.Contains("login.failed", settings, StringComparison.Ordinal);
+        Assert.Contains("login.succeeded", settings, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using Coolify.Core.Audit;
 using Coolify.Core.Persistence;
 using Coolify.Core.Teams;
 using Microsoft.AspNetCore.Components;
@@ -19,6 +20,9 @@ public partial class Login
 
     [Inject]
     public required NavigationManager NavigationManager { get; init; }
+
+    [Inject]
+    public required AuditLog Audit { get; init; }
 
     [SupplyParameterFromForm]
     private LoginInput? Input { get; set; }
@@ -43,6 +47,9 @@ public partial class Login
     {
         var email = (Input!.Email ?? string.Empty).Trim().ToLowerInvariant();
         var result = await SignInManager.PasswordSignInAsync(email, Input!.Password ?? string.Empty, Input!.RememberMe, lockoutOnFailure: true);
+        var userId = await Db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => (int?)u.Id).SingleOrDefaultAsync();
+        var action = result.Succeeded ? "login.succeeded" : result.IsLockedOut ? "login.locked_out" : "login.failed";
+        await Audit.RecordAsync(action, userId, null, email, CancellationToken.None);
         if (result.Succeeded)
         {
             NavigationManager.NavigateTo(LocalReturnUrl.From(ReturnUrl));

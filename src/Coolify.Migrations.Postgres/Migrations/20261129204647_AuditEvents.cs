@@ -1,0 +1,46 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Coolify.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AuditEvents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    user_id = table.Column<int>(type: "integer", nullable: true),
+                    team_id = table.Column<int>(type: "integer", nullable: true),
+                    target = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_events", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_events_created_at",
+                table: "audit_events",
+                column: "created_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_events");
+        }
+    }
+}
