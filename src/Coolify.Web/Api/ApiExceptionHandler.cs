@@ -18,6 +18,8 @@ public sealed class ApiExceptionHandler : IExceptionHandler
             ValidationException validation => ApiResults.Validation(validation),
             ForbiddenException forbidden => ApiResults.Forbidden(forbidden.Message),
             NotFoundException => ApiResults.NotFound(),
+            // Unreadable bodies (malformed JSON, wrong types) are bad input like any other: 422, not a bare 400.
+            BadHttpRequestException bad => ApiResults.Validation(ValidationException.For("body", $"The request body could not be read: {bad.Message}")),
             _ => null,
         };
         if (result is null)

@@ -48,6 +48,8 @@ internal static class AuthSetup
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // Minimal APIs answer a bare 400 for unreadable bodies unless told to throw; ApiExceptionHandler makes it a 422.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         return services;
     }

@@ -72,6 +72,21 @@ public sealed class TeamManagementApiTests(CoolifyWebFactory factory) : IClassFi
         Assert.Contains(inviteeEmail, members, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"name\": ")]
+    [InlineData("not json at all")]
+    [InlineData("{\"name\": 42}")]
+    public async Task CreateTeam_WithAnUnreadableBody_Is422NotA500(string body)
+    {
+        using var api = await OwnerApiAsync();
+
+        using var response = await api.PostAsync("/api/v1/teams", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("body", out _));
+    }
+
     private async Task<HttpClient> OwnerApiAsync()
     {
         var owner = await factory.RegisterAsync("Owner", $"owner-{Guid.NewGuid():N}@example.com");
