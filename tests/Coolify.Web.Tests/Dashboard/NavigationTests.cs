@@ -83,4 +83,19 @@ public sealed class NavigationTests(CoolifyWebFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ApiReference_ListsTheApiRoutesWithTheirAbilities()
+    {
+        var html = await _client.GetStringAsync("/api-reference", Token);
+
+        Assert.Contains("<h1>API reference</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<code>/api/v1/teams/{id:int}</code>", html, StringComparison.Ordinal);
+        Assert.Contains("get-team-by-id", html, StringComparison.Ordinal);
+        Assert.Contains("create-team-invitation", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("{**path}", html, StringComparison.Ordinal);
+        Assert.Contains("<td>root</td>", html, StringComparison.Ordinal); // enable-api
+        Assert.Contains("<td>write</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>none</td>", html, StringComparison.Ordinal); // health
+    }
 }
