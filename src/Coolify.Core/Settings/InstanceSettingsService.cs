@@ -1,4 +1,3 @@
-using System.Net;
 using Coolify.Core.Common;
 using Coolify.Core.Persistence;
 using Coolify.Core.Teams;
@@ -46,16 +45,15 @@ public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog 
 
     private static string? NormalizeAllowedIps(string? value, InputRules rules)
     {
-        var entries = (value ?? string.Empty).Split([',', ' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var entries = IpRanges.Entries(value);
         foreach (var entry in entries)
         {
-            var valid = entry.Contains('/', StringComparison.Ordinal) ? IPNetwork.TryParse(entry, out _) : IPAddress.TryParse(entry, out _);
-            if (!valid)
+            if (!IpRanges.TryParse(entry, out _))
             {
                 rules.Add("allowed_ips", $"'{entry}' is neither an IP address nor a CIDR range.");
             }
         }
 
-        return entries.Length == 0 ? null : string.Join(',', entries);
+        return entries.Count == 0 ? null : string.Join(',', entries);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Coolify.Core.Common;
 using Coolify.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,38 +44,5 @@ public sealed class ApiAccessGate(RequestDelegate next)
         await next(context);
     }
 
-    public static bool IsAllowed(IPAddress? client, string? allowedIps)
-    {
-        if (string.IsNullOrWhiteSpace(allowedIps))
-        {
-            return true;
-        }
-
-        if (client is null)
-        {
-            return false;
-        }
-
-        if (client.IsIPv4MappedToIPv6)
-        {
-            client = client.MapToIPv4();
-        }
-
-        foreach (var entry in allowedIps.Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (entry == "0.0.0.0" || entry == "0.0.0.0/0")
-            {
-                return true;
-            }
-
-            if (entry.Contains('/', StringComparison.Ordinal)
-                ? IPNetwork.TryParse(entry, out var network) && network.Contains(client)
-                : IPAddress.TryParse(entry, out var address) && address.Equals(client))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsAllowed(IPAddress? client, string? allowedIps) => IpRanges.Allows(allowedIps, client);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Coolify.Core.Common;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -15,33 +14,22 @@ internal static class TrustedProxies
 
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = new List<IPAddress>();
         var networks = new List<System.Net.IPNetwork>();
-        foreach (var entry in (configuration[Variable] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var entry in IpRanges.Entries(configuration[Variable]))
         {
-            if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry, out var network))
-            {
-                networks.Add(network);
-            }
-            else if (IPAddress.TryParse(entry, out var address))
-            {
-                proxies.Add(address);
-            }
-            else
-            {
-                throw new ConfigurationException($"{Variable} has '{entry}', which is neither an IP address nor a CIDR range.");
-            }
+            networks.Add(IpRanges.TryParse(entry, out var range)
+                ? range
+                : throw new ConfigurationException($"{Variable} has '{entry}', which is neither an IP address nor a CIDR range."));
         }
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // With no known proxy ASP.NET Core would believe every peer: no trusted proxy means no forwarded headers.
-            o.ForwardedHeaders = proxies.Count + networks.Count == 0
+            o.ForwardedHeaders = networks.Count == 0
                 ? ForwardedHeaders.None
                 : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            proxies.ForEach(o.KnownProxies.Add);
             networks.ForEach(o.KnownIPNetworks.Add);
         });
         return services;
