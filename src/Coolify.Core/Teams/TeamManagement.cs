@@ -132,9 +132,6 @@ public sealed class TeamManagement(CoolifyDbContext db, AuditLog audit)
     public Task<List<TeamMember>> MembersAsync(TeamScope scope, CancellationToken cancellationToken) =>
         scope.Members.Include(m => m.User).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
-    public Task<List<Team>> TeamsOfAsync(int userId, CancellationToken cancellationToken) =>
-        db.Teams.Where(t => t.Members.Any(m => m.UserId == userId)).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-
     private async Task<TeamMember> FindMemberAsync(TeamScope scope, int userId, CancellationToken cancellationToken) =>
         await scope.Members.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken)
         ?? throw new NotFoundException("No such member in this team.");

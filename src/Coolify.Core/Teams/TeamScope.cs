@@ -16,25 +16,23 @@ public sealed class TeamScope(CoolifyDbContext db, TeamAccess access)
 {
     public TeamAccess Access { get; } = access;
 
-    public CoolifyDbContext Db { get; } = db;
+    public IQueryable<Team> Team => db.Teams.Where(t => t.Id == Access.TeamId);
 
-    public IQueryable<Team> Team => Db.Teams.Where(t => t.Id == Access.TeamId);
+    public IQueryable<TeamMember> Members => db.TeamMembers.Where(m => m.TeamId == Access.TeamId);
 
-    public IQueryable<TeamMember> Members => Db.TeamMembers.Where(m => m.TeamId == Access.TeamId);
+    public IQueryable<Project> Projects => db.Projects.Where(p => p.TeamId == Access.TeamId);
 
-    public IQueryable<Project> Projects => Db.Projects.Where(p => p.TeamId == Access.TeamId);
+    public IQueryable<ProjectEnvironment> Environments => db.Environments.Where(e => e.Project!.TeamId == Access.TeamId);
 
-    public IQueryable<ProjectEnvironment> Environments => Db.Environments.Where(e => e.Project!.TeamId == Access.TeamId);
+    public IQueryable<Server> Servers => db.Servers.Where(s => s.TeamId == Access.TeamId);
 
-    public IQueryable<Server> Servers => Db.Servers.Where(s => s.TeamId == Access.TeamId);
+    public IQueryable<Destination> Destinations => db.Destinations.Where(d => d.Server!.TeamId == Access.TeamId);
 
-    public IQueryable<Destination> Destinations => Db.Destinations.Where(d => d.Server!.TeamId == Access.TeamId);
+    public IQueryable<PrivateKey> PrivateKeys => db.PrivateKeys.Where(k => k.TeamId == Access.TeamId);
 
-    public IQueryable<PrivateKey> PrivateKeys => Db.PrivateKeys.Where(k => k.TeamId == Access.TeamId);
+    public IQueryable<Tag> Tags => db.Tags.Where(t => t.TeamId == Access.TeamId);
 
-    public IQueryable<Tag> Tags => Db.Tags.Where(t => t.TeamId == Access.TeamId);
-
-    public IQueryable<PersonalAccessToken> Tokens => Db.PersonalAccessTokens.Where(t => t.TeamId == Access.TeamId);
+    public IQueryable<PersonalAccessToken> Tokens => db.PersonalAccessTokens.Where(t => t.TeamId == Access.TeamId);
 
     /// <exception cref="ForbiddenException">The caller's role only allows reading.</exception>
     public void EnsureCanWrite()

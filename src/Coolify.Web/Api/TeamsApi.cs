@@ -33,12 +33,14 @@ public static class TeamsApi
             : ApiResults.NotFound();
 
     public static async Task<Results<Ok<TeamResponse>, JsonHttpResult<ApiMessage>>> GetCurrentTeam(ClaimsPrincipal user, TeamScopeFactory scopes, TeamQueries teams, CancellationToken cancellationToken) =>
-        await scopes.CreateAsync(user, cancellationToken) is { } scope && await teams.FindForUserAsync(user.UserId(), scope.Access.TeamId, cancellationToken) is { } team
-            ? TypedResults.Ok(team.ToResponse())
-            : ApiResults.NotFound();
+        await FindCurrentTeamAsync(user, scopes, teams, cancellationToken) is { } team ? TypedResults.Ok(team.ToResponse()) : ApiResults.NotFound();
 
     public static async Task<Results<Ok<IReadOnlyList<UserResponse>>, JsonHttpResult<ApiMessage>>> GetCurrentTeamMembers(ClaimsPrincipal user, TeamScopeFactory scopes, TeamQueries teams, CancellationToken cancellationToken) =>
-        await scopes.CreateAsync(user, cancellationToken) is { } scope && await teams.FindForUserAsync(user.UserId(), scope.Access.TeamId, cancellationToken) is { } team
-            ? TypedResults.Ok(team.ToResponse().Members)
-            : ApiResults.NotFound();
+        await FindCurrentTeamAsync(user, scopes, teams, cancellationToken) is { } team ? TypedResults.Ok(team.ToResponse().Members) : ApiResults.NotFound();
+
+    /// <summary>The token's team, with its members (null if the caller no longer belongs to it).</summary>
+    private static async Task<Team?> FindCurrentTeamAsync(ClaimsPrincipal user, TeamScopeFactory scopes, TeamQueries teams, CancellationToken cancellationToken) =>
+        await scopes.CreateAsync(user, cancellationToken) is { } scope
+            ? await teams.FindForUserAsync(user.UserId(), scope.Access.TeamId, cancellationToken)
+            : null;
 }

@@ -20,4 +20,12 @@ public sealed class DashboardScope(IServiceScopeFactory scopes, AuthenticationSt
             ?? throw new ForbiddenException("You are not a member of any team.");
         return await action(team, scope.ServiceProvider);
     }
+
+    /// <summary>The same, for actions that return nothing.</summary>
+    public Task RunAsync(Func<TeamScope, IServiceProvider, Task> action, CancellationToken cancellationToken = default) =>
+        RunAsync<bool>(async (team, services) =>
+        {
+            await action(team, services);
+            return true;
+        }, cancellationToken);
 }

@@ -33,11 +33,8 @@ public partial class ProfilePage
         _nameErrors = null;
         try
         {
-            await Scope.RunAsync(async (team, services) =>
-            {
-                await services.GetRequiredService<AccountProfile>().RenameAsync(team.Access.UserId, _name.Value, CancellationToken.None);
-                return true;
-            });
+            await Scope.RunAsync((team, services) =>
+                services.GetRequiredService<AccountProfile>().RenameAsync(team.Access.UserId, _name.Value, CancellationToken.None));
             _saved = "Name saved.";
         }
         catch (ValidationException ex)
@@ -51,11 +48,8 @@ public partial class ProfilePage
         _passwordErrors = null;
         try
         {
-            await Scope.RunAsync(async (team, services) =>
-            {
-                await services.GetRequiredService<AccountProfile>().ChangePasswordAsync(team.Access.UserId, _password.Current, _password.New, CancellationToken.None);
-                return true;
-            });
+            await Scope.RunAsync((team, services) =>
+                services.GetRequiredService<AccountProfile>().ChangePasswordAsync(team.Access.UserId, _password.Current, _password.New, CancellationToken.None));
             // The session's cookie carries the old security stamp: start a fresh one.
             NavigationManager.NavigateTo("/login?returnUrl=%2Fprofile", forceLoad: true);
         }

@@ -40,13 +40,10 @@ public partial class SettingsPage
         var input = _input!;
         try
         {
-            await Scope.RunAsync(async (team, services) =>
-            {
-                await services.GetRequiredService<InstanceSettingsService>().UpdateAsync(team.Access, new InstanceSettingsChange(
+            await Scope.RunAsync((team, services) =>
+                services.GetRequiredService<InstanceSettingsService>().UpdateAsync(team.Access, new InstanceSettingsChange(
                     input.InstanceName, input.Fqdn, input.IsRegistrationEnabled, input.IsApiEnabled, input.AllowedIps, input.DisableTwoStepConfirmation),
-                    CancellationToken.None);
-                return true;
-            });
+                    CancellationToken.None));
             _saved = true;
         }
         catch (ValidationException ex)

@@ -33,7 +33,7 @@ public partial class TeamPage
                 : [];
             return new TeamView(
                 scope.Access, team, await management.MembersAsync(scope, CancellationToken.None), invitations,
-                await management.TeamsOfAsync(scope.Access.UserId, CancellationToken.None));
+                await services.GetRequiredService<TeamQueries>().ListForUserAsync(scope.Access.UserId, CancellationToken.None));
         });
         _details.Name = _view.Team.Name;
         _details.Description = _view.Team.Description;
@@ -46,11 +46,8 @@ public partial class TeamPage
         _errors = null;
         try
         {
-            await Scope.RunAsync(async (scope, services) =>
-            {
-                await change(scope, services);
-                return true;
-            });
+            await Scope.RunAsync((scope, services) =>
+                change(scope, services));
         }
         catch (ValidationException ex)
         {
