@@ -13,6 +13,24 @@ namespace Coolify.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    user_id = table.Column<int>(type: "integer", nullable: true),
+                    team_id = table.Column<int>(type: "integer", nullable: true),
+                    target = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ip_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "environment_variables",
                 columns: table => new
                 {
@@ -852,6 +870,11 @@ namespace Coolify.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_events_created_at",
+                table: "audit_events",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_deployment_log_lines_deployment_id_sequence",
                 table: "deployment_log_lines",
                 columns: new[] { "deployment_id", "sequence" },
@@ -999,6 +1022,12 @@ namespace Coolify.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_team_invitations_token_hash",
+                table: "team_invitations",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_team_invitations_uuid",
                 table: "team_invitations",
                 column: "uuid",
@@ -1059,6 +1088,9 @@ namespace Coolify.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "application_settings");
+
+            migrationBuilder.DropTable(
+                name: "audit_events");
 
             migrationBuilder.DropTable(
                 name: "deployment_log_lines");

@@ -12,6 +12,24 @@ namespace Coolify.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    user_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    team_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    target = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "environment_variables",
                 columns: table => new
                 {
@@ -851,6 +869,11 @@ namespace Coolify.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_events_created_at",
+                table: "audit_events",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_deployment_log_lines_deployment_id_sequence",
                 table: "deployment_log_lines",
                 columns: new[] { "deployment_id", "sequence" },
@@ -998,6 +1021,12 @@ namespace Coolify.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_team_invitations_token_hash",
+                table: "team_invitations",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_team_invitations_uuid",
                 table: "team_invitations",
                 column: "uuid",
@@ -1058,6 +1087,9 @@ namespace Coolify.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "application_settings");
+
+            migrationBuilder.DropTable(
+                name: "audit_events");
 
             migrationBuilder.DropTable(
                 name: "deployment_log_lines");
