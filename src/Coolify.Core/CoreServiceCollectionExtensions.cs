@@ -19,6 +19,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TeamManagement>();
         services.AddScoped<TeamInvitations>();
         services.AddScoped<AccountProfile>();
+        services.AddScoped<TwoFactorAuthentication>();
+        services.AddScoped<Reauthentication>();
         services.AddScoped<Audit.AuditLog>();
         services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();
         services.AddScoped<Settings.InstanceSettingsService>();

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Coolify.Core.Common;
 using Coolify.Core.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -29,7 +30,7 @@ internal static class ModelConventions
                     property.SetColumnName(SnakeCase.From(property.Name));
                 }
 
-                if (property.PropertyInfo?.GetCustomAttribute<EncryptedAttribute>() is not null)
+                if (IsSecret(entityType, property))
                 {
                     property.SetValueConverter(secretConverter);
                 }
@@ -60,6 +61,11 @@ internal static class ModelConventions
             }
         }
     }
+
+    // Identity's user tokens hold authenticator keys and recovery codes; Identity's type cannot carry our attribute.
+    private static bool IsSecret(IMutableEntityType entityType, IMutableProperty property) =>
+        property.PropertyInfo?.GetCustomAttribute<EncryptedAttribute>() is not null
+        || (entityType.ClrType == typeof(IdentityUserToken<int>) && property.Name == nameof(IdentityUserToken<int>.Value));
 
     private static Expression<Func<TEntity, bool>> SoftDeleteFilter<TEntity>()
         where TEntity : ISoftDeletable => e => e.DeletedAt == null;

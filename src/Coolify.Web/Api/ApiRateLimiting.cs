@@ -16,7 +16,7 @@ public static class ApiRateLimiting
     public const string LoginLimitVariable = "COOLIFY_LOGIN_RATE_LIMIT";
 
     // Form posts that guess or spam credentials; limited per client address (see TrustedProxies).
-    private static readonly string[] CredentialForms = ["/login", "/register"];
+    private static readonly string[] CredentialForms = ["/login", "/login/two-factor", "/login/recovery", "/register", "/forgot-password", "/reset-password"];
 
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {

@@ -63,6 +63,21 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Servers", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Servers" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("active"));
 
+        // Two-factor authentication: set up with an authenticator app, then asked for at the next login.
+        var sharedKey = await EnableTwoFactorAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(AdminEmail);
+        await page.GetByLabel("Password").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two-factor authentication" })).ToBeVisibleAsync();
+        await page.GetByLabel("Authentication code").FillAsync("000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not valid");
+        await page.GetByLabel("Authentication code").FillAsync(CurrentTotp(sharedKey));
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("login-two-factor.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+
         // An API token made in the dashboard works from another program.
         await nav.GetByRole(AriaRole.Link, new() { Name = "Keys & Tokens" }).ClickAsync();
         await page.Locator(".shell[data-interactive=true]").WaitForAsync();
@@ -152,6 +167,29 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await mia.GotoAsync(link);
         await Assertions.Expect(mia.GetByText("This invitation is invalid or has expired.")).ToBeVisibleAsync();
     }
+
+    /// <summary>Turns on 2FA from the profile page; returns the shared key, as a person would type it into an app.</summary>
+    private static async Task<string> EnableTwoFactorAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor authentication" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" })).ToBeVisibleAsync();
+        var sharedKey = await page.GetByTestId("shared-key").InnerTextAsync();
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("two-factor-setup.png"), FullPage = true });
+
+        await page.GetByLabel("Verification code").FillAsync("123456");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enable two-factor authentication" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error[data-field=code]")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Verification code").FillAsync(CurrentTotp(sharedKey));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enable two-factor authentication" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("recovery-codes").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(10);
+        await Assertions.Expect(page.GetByTestId("two-factor-status")).ToContainTextAsync("10 recovery codes left");
+        return sharedKey;
+    }
+
+    private static string CurrentTotp(string sharedKey) =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(sharedKey.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
 
     private async Task LogInAsync(IPage page, string email, string password)
     {

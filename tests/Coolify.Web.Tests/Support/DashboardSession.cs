@@ -32,6 +32,18 @@ public static partial class DashboardSession
         }));
     }
 
+    /// <summary>Fills and submits one of a server-rendered page's forms, antiforgery token included.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string path, string formName, IDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(values));
+    }
+
     /// <summary>Where a redirect points, as a path on this site (Blazor answers absolute URLs).</summary>
     public static string? LocalPath(HttpResponseMessage response) =>
         response.Headers.Location is not { } location ? null

@@ -48,6 +48,15 @@ public partial class Login
         var email = (Input!.Email ?? string.Empty).Trim().ToLowerInvariant();
         var result = await SignInManager.PasswordSignInAsync(email, Input!.Password ?? string.Empty, Input!.RememberMe, lockoutOnFailure: true);
         var userId = await Db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => (int?)u.Id).SingleOrDefaultAsync();
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the login is recorded once the second factor is too.
+            await Audit.RecordAsync("login.password_accepted", userId, null, email, CancellationToken.None);
+            var returnUrl = Uri.EscapeDataString(LocalReturnUrl.From(ReturnUrl));
+            NavigationManager.NavigateTo($"/login/two-factor?returnUrl={returnUrl}&rememberMe={(Input.RememberMe ? "true" : "false")}");
+            return;
+        }
+
         var action = result.Succeeded ? "login.succeeded" : result.IsLockedOut ? "login.locked_out" : "login.failed";
         await Audit.RecordAsync(action, userId, null, email, CancellationToken.None);
         if (result.Succeeded)
@@ -57,10 +66,6 @@ public partial class Login
         else if (result.IsLockedOut)
         {
             _message = "Too many failed attempts. This account is locked for a while; try again later.";
-        }
-        else if (result.RequiresTwoFactor)
-        {
-            _message = "This account uses two-factor authentication, which is not available yet.";
         }
         else
         {

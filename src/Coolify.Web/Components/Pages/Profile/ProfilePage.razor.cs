@@ -10,6 +10,7 @@ public partial class ProfilePage
     private readonly NameInput _name = new();
     private readonly PasswordInput _password = new();
     private string? _email;
+    private TwoFactorStatus? _twoFactor;
     private string? _saved;
     private IReadOnlyDictionary<string, string[]>? _nameErrors;
     private IReadOnlyDictionary<string, string[]>? _passwordErrors;
@@ -25,6 +26,7 @@ public partial class ProfilePage
         var user = await Scope.RunAsync((team, services) => services.GetRequiredService<AccountProfile>().GetAsync(team.Access.UserId, CancellationToken.None));
         _email = user.Email;
         _name.Value = user.Name;
+        _twoFactor = await Scope.RunAsync((team, services) => services.GetRequiredService<TwoFactorAuthentication>().GetStatusAsync(team.Access.UserId, CancellationToken.None));
     }
 
     private async Task RenameAsync()
