@@ -21,6 +21,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AccountProfile>();
         services.AddScoped<TwoFactorAuthentication>();
         services.AddScoped<Reauthentication>();
+        services.AddScoped<PasswordReset>();
+        services.TryAddSingleton<Notifications.IAccountMail, Notifications.LoggedAccountMail>();
         services.AddScoped<Audit.AuditLog>();
         services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();
         services.AddScoped<Settings.InstanceSettingsService>();

@@ -35,6 +35,8 @@ internal static class AuthSetup
             o.SlidingExpiration = true;
         });
 
+        // Password reset links (Identity's data-protection tokens) work for an hour, as in Coolify.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Coolify.Core.Teams.PasswordReset.LinkLifetime);
         services.AddCoolifyIdentity()
             .AddSignInManager()
             .AddDefaultTokenProviders();

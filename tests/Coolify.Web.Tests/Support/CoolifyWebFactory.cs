@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coolify.Web.Tests.Support;
 
@@ -11,6 +14,8 @@ public sealed class CoolifyWebFactory : WebApplicationFactory<Program>
     /// <summary>A host with extra settings (environment variables as the operator would set them).</summary>
     public static CoolifyWebFactory With(params (string Key, string Value)[] settings) => new() { _settings = settings };
 
+    public LogCapture Logs { get; } = new();
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("coolify-web-test-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -21,6 +26,7 @@ public sealed class CoolifyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("COOLIFY_LOG_FORMAT", "simple");
         // Tests sign in far more often than a person; the test of the login limit sets its own.
         builder.UseSetting("COOLIFY_LOGIN_RATE_LIMIT", "100000");
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
