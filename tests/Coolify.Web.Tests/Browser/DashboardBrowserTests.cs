@@ -168,6 +168,34 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(mia.GetByText("This invitation is invalid or has expired.")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task RevokingAToken_AsksForThePassword_First()
+    {
+        await RegisterAdminInAnotherTabAsync();
+        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
+        await LogInAsync(page, AdminEmail, AdminPassword);
+        await page.GotoAsync(new Uri(_host!.BaseAddress, "/security/api-tokens").ToString());
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await page.GetByLabel("Description").FillAsync("to revoke");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "to revoke" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Revoke the token \"to revoke\"?");
+        await dialog.GetByLabel("Confirm with your password").FillAsync("Wrong-Passw0rd!");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke token" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByText("The password is incorrect.")).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("confirm-with-password.png"), FullPage = true });
+
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke token" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
     /// <summary>Turns on 2FA from the profile page; returns the shared key, as a person would type it into an app.</summary>
     private static async Task<string> EnableTwoFactorAsync(IPage page)
     {

@@ -3,6 +3,8 @@ using Coolify.Core.Teams;
 using Coolify.Web.Auth;
 using Microsoft.AspNetCore.Components;
 
+using Coolify.Web.Components.Controls;
+
 namespace Coolify.Web.Components.Pages.Security;
 
 public partial class ApiTokens
@@ -10,6 +12,7 @@ public partial class ApiTokens
     private readonly TokenInput _input = new();
     private List<PersonalAccessToken>? _tokens;
     private string? _created;
+    private PendingConfirmation? _pending;
     private string? _message;
     private IReadOnlyDictionary<string, string[]>? _errors;
 
@@ -57,12 +60,9 @@ public partial class ApiTokens
         }
     }
 
-    private async Task RevokeAsync(int tokenId)
-    {
-        await Dashboard.RunAsync((team, services) =>
-            services.GetRequiredService<ApiTokenService>().RevokeAsync(team, tokenId, CancellationToken.None));
-        await LoadAsync();
-    }
+    private void ConfirmRevoke(PersonalAccessToken token) =>
+        _pending = new($"Revoke the token \"{token.Name}\"?", "Programs using it get 401 from their next request on.", "Revoke token",
+            (team, services) => services.GetRequiredService<ApiTokenService>().RevokeAsync(team, token.Id, CancellationToken.None));
 
     private sealed class TokenInput
     {

@@ -1,6 +1,7 @@
 using Coolify.Core.Common;
 using Coolify.Core.Teams;
 using Coolify.Web.Auth;
+using Coolify.Web.Components.Controls;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,7 @@ public partial class TeamPage
     private readonly DetailsInput _details = new();
     private readonly DetailsInput _newTeam = new();
     private TeamView? _view;
+    private PendingConfirmation? _pending;
     private string? _message;
     private IReadOnlyDictionary<string, string[]>? _errors;
     private IReadOnlyDictionary<string, string[]>? _newTeamErrors;
@@ -70,17 +72,20 @@ public partial class TeamPage
             ? services.GetRequiredService<TeamManagement>().ChangeRoleAsync(scope, userId, parsed, CancellationToken.None)
             : throw ValidationException.For("role", "Unknown role."));
 
-    private Task RemoveAsync(int userId) =>
-        ChangeAsync((scope, services) => services.GetRequiredService<TeamManagement>().RemoveMemberAsync(scope, userId, CancellationToken.None));
+    private void ConfirmRemove(TeamMember member) =>
+        _pending = new($"Remove {member.User?.Email} from {_view!.Team.Name}?", "They lose access to every resource of this team at once.", "Remove member",
+            (scope, services) => services.GetRequiredService<TeamManagement>().RemoveMemberAsync(scope, member.UserId, CancellationToken.None));
 
     private Task SwitchAsync(int teamId) =>
         ChangeAsync((scope, services) => services.GetRequiredService<TeamManagement>().SwitchAsync(scope.Access.UserId, teamId, CancellationToken.None));
 
-    private Task LeaveAsync() =>
-        ChangeAsync((scope, services) => services.GetRequiredService<TeamManagement>().LeaveAsync(scope, CancellationToken.None));
+    private void ConfirmLeave() =>
+        _pending = new($"Leave {_view!.Team.Name}?", "You lose access to its resources until someone invites you again.", "Leave team",
+            (scope, services) => services.GetRequiredService<TeamManagement>().LeaveAsync(scope, CancellationToken.None));
 
-    private Task DeleteAsync() =>
-        ChangeAsync((scope, services) => services.GetRequiredService<TeamManagement>().DeleteAsync(scope, CancellationToken.None));
+    private void ConfirmDelete() =>
+        _pending = new($"Delete {_view!.Team.Name}?", "The team, its members' access and its invitations are gone for good.", "Delete team",
+            (scope, services) => services.GetRequiredService<TeamManagement>().DeleteAsync(scope, CancellationToken.None));
 
     private async Task CreateTeamAsync()
     {
