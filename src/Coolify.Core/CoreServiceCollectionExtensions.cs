@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();
         services.AddScoped<Settings.InstanceSettingsService>();
+        services.AddScoped<Settings.ExternalLoginSettings>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Coolify.Core.Common;
 using Coolify.Infrastructure.Persistence;
 using Coolify.Web.Api;
 using Coolify.Web.Auth;
+using Coolify.Web.Auth.ExternalLogins;
 using Coolify.Web.Components;
 using Coolify.Web.Hosting;
 using Microsoft.AspNetCore.Connections;
@@ -66,6 +67,7 @@ try
     app.MapInstanceEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
+    app.MapExternalLoginEndpoints();
     app.MapOpenApi("/openapi/{documentName}.json");
     app.MapApiFallback();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -72,6 +72,42 @@ public sealed partial class InputRules
         return trimmed.ToLowerInvariant();
     }
 
+    /// <summary>An absolute http(s) address without query or fragment, returned without a trailing slash.</summary>
+    public string? HttpUrl(string field, string? value)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        if (trimmed.Length > NameMaxLength || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            Add(field, $"The {Label(field)} must be an http or https URL like https://auth.example.com.");
+            return trimmed;
+        }
+
+        return trimmed.TrimEnd('/');
+    }
+
+    /// <summary>A credential or identifier issued by another system: visible ASCII, no spaces, bounded.</summary>
+    public string? Identifier(string field, string? value, int max = NameMaxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        if (trimmed.Length > max || trimmed.Any(c => c is < '!' or > '~'))
+        {
+            Add(field, $"The {Label(field)} may only contain visible ASCII characters without spaces (at most {max}).");
+        }
+
+        return trimmed;
+    }
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))
@@ -81,6 +117,8 @@ public sealed partial class InputRules
 
         list.Add(message);
     }
+
+    public bool IsValid => _errors.Count == 0;
 
     /// <exception cref="ValidationException">Any rule failed.</exception>
     public void ThrowIfInvalid()

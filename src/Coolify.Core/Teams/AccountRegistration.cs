@@ -34,7 +34,36 @@ public sealed class AccountRegistration(CoolifyDbContext db, UserManager<User> u
         }
 
         rules.ThrowIfInvalid();
+        return await CreateAsync(user, password!, login: null, cancellationToken);
+    }
 
+    /// <summary>
+    /// An account for someone arriving through an external login (no password): linked to that login, under
+    /// the same rules as registering with a password.
+    /// </summary>
+    /// <exception cref="ValidationException">The provider gave no usable email, or it is taken.</exception>
+    /// <exception cref="ForbiddenException">Registration is disabled.</exception>
+    public async Task<User> RegisterExternalAsync(string? name, string? email, UserLoginInfo login, CancellationToken cancellationToken)
+    {
+        var rules = new InputRules();
+        var cleanEmail = rules.Email("email", email);
+        rules.ThrowIfInvalid();
+
+        // Names from providers are free-form; one we would refuse from a form falls back to the email's local part.
+        var nameRules = new InputRules();
+        var cleanName = nameRules.Name("name", name);
+        if (!nameRules.IsValid)
+        {
+            cleanName = cleanEmail.Split('@')[0];
+        }
+
+        return await CreateAsync(new User { Name = cleanName, UserName = cleanEmail, Email = cleanEmail }, password: null, login, cancellationToken);
+    }
+
+    private async Task<User> CreateAsync(User user, string? password, UserLoginInfo? login, CancellationToken cancellationToken)
+    {
+        var cleanEmail = user.Email!;
+        var cleanName = user.Name;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var isFirst = !await db.Users.AnyAsync(cancellationToken);
         if (!isFirst && !(await db.InstanceSettings.SingleAsync(cancellationToken)).IsRegistrationEnabled)
@@ -55,7 +84,12 @@ public sealed class AccountRegistration(CoolifyDbContext db, UserManager<User> u
 
         user.EmailVerifiedAt = isFirst ? db.GetUtcNow() : null;
         user.CurrentTeamId = team.Id;
-        var created = await users.CreateAsync(user, password!);
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        if (login is not null && created.Succeeded)
+        {
+            created = await users.AddLoginAsync(user, login);
+        }
+
         if (!created.Succeeded)
         {
             throw ValidationException.For("password", created.Errors.First().Description);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Coolify.Core;
 using Coolify.Web.Api;
 using Coolify.Web.Auth;
+using Coolify.Web.Auth.ExternalLogins;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -19,7 +20,8 @@ internal static class AuthSetup
             })
             .AddIdentityCookies();
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddCoolifyExternalLogins();
 
         // Sessions re-check their security stamp every minute: a password change or removal ends other sessions fast.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -15,6 +15,7 @@ public class SecretsAtRestTests
     private const string PrivateKeyText = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ-very-secret-key\n-----END OPENSSH PRIVATE KEY-----";
     private const string EnvValue = "postgres://app:S3cr3t-Env-Value@db:5432/app";
     private const string BasicAuthPassword = "basic-auth-Pa55word";
+    private const string OauthClientSecret = "oauth-client-S3cret";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -29,13 +30,15 @@ public class SecretsAtRestTests
         var raw = await ReadRawAsync(db, "SELECT private_key FROM private_keys")
             .Concat(ReadRawAsync(db, "SELECT value FROM environment_variables"))
             .Concat(ReadRawAsync(db, "SELECT http_basic_auth_password FROM applications"))
+            .Concat(ReadRawAsync(db, "SELECT client_secret FROM oauth_settings"))
             .ToListAsync(Token);
 
-        Assert.Equal(3, raw.Count);
+        Assert.Equal(4, raw.Count);
         Assert.All(raw, value => Assert.StartsWith(DataProtectionSecretProtector.Marker, value, StringComparison.Ordinal));
         Assert.DoesNotContain(raw, value => value.Contains("very-secret-key", StringComparison.Ordinal));
         Assert.DoesNotContain(raw, value => value.Contains("S3cr3t-Env-Value", StringComparison.Ordinal));
         Assert.DoesNotContain(raw, value => value.Contains(BasicAuthPassword, StringComparison.Ordinal));
+        Assert.DoesNotContain(raw, value => value.Contains(OauthClientSecret, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -51,6 +54,7 @@ public class SecretsAtRestTests
         Assert.DoesNotContain("very-secret-key", text, StringComparison.Ordinal);
         Assert.DoesNotContain("S3cr3t-Env-Value", text, StringComparison.Ordinal);
         Assert.DoesNotContain(BasicAuthPassword, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(OauthClientSecret, text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -86,6 +90,7 @@ public class SecretsAtRestTests
         app.HttpBasicAuthPassword = BasicAuthPassword;
         db.PrivateKeys.Add(new PrivateKey { TeamId = app.Destination!.Server!.TeamId, Name = "deploy key", PrivateKeyValue = PrivateKeyText });
         db.EnvironmentVariables.Add(Builders.Variable(app, "DATABASE_URL", EnvValue));
+        db.OauthSettings.Add(new Core.Settings.OauthSetting { Provider = "github", Enabled = true, ClientId = "client", ClientSecret = OauthClientSecret });
         await db.SaveChangesAsync(Token);
     }
 

@@ -196,6 +196,32 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task LoginProvider_EnabledInSettings_IsOfferedOnTheLoginPage()
+    {
+        await RegisterAdminInAnotherTabAsync();
+        var admin = await (await _browser!.NewContextAsync()).NewPageAsync();
+        await LogInAsync(admin, AdminEmail, AdminPassword);
+        await admin.GotoAsync(new Uri(_host!.BaseAddress, "/settings").ToString());
+        await admin.Locator(".shell[data-interactive=true]").WaitForAsync();
+        var gitlab = admin.Locator("form[data-provider=gitlab]");
+        await gitlab.GetByLabel("Enable GitLab login").CheckAsync();
+        await gitlab.GetByRole(AriaRole.Button, new() { Name = "Save GitLab" }).ClickAsync();
+        await Assertions.Expect(gitlab.GetByText("The client id is required to enable this provider.")).ToBeVisibleAsync();
+
+        await gitlab.GetByLabel("Client ID").FillAsync("coolify-app");
+        await gitlab.GetByLabel("Client secret").FillAsync("s3cret-value");
+        await gitlab.GetByRole(AriaRole.Button, new() { Name = "Save GitLab" }).ClickAsync();
+        await Assertions.Expect(gitlab.GetByRole(AriaRole.Status)).ToHaveTextAsync("GitLab saved.");
+        await Assertions.Expect(gitlab.GetByLabel("Client secret")).ToHaveAttributeAsync("placeholder", "stored; leave empty to keep it");
+        await admin.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("settings-login-providers.png"), FullPage = true });
+
+        var visitor = await (await _browser.NewContextAsync()).NewPageAsync();
+        await visitor.GotoAsync(new Uri(_host.BaseAddress, "/login").ToString());
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Continue with GitLab" })).ToBeVisibleAsync();
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Continue with GitHub" })).ToHaveCountAsync(0);
+    }
+
     /// <summary>Turns on 2FA from the profile page; returns the shared key, as a person would type it into an app.</summary>
     private static async Task<string> EnableTwoFactorAsync(IPage page)
     {

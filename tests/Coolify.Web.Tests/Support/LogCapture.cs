@@ -27,7 +27,7 @@ public sealed class LogCapture : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                capture._messages.Enqueue(formatter(state, exception));
+                capture._messages.Enqueue(exception is null ? formatter(state, exception) : formatter(state, exception) + Environment.NewLine + exception);
             }
         }
     }

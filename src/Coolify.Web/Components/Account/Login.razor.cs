@@ -1,5 +1,6 @@
 using Coolify.Core.Audit;
 using Coolify.Core.Persistence;
+using Coolify.Core.Settings;
 using Coolify.Core.Teams;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +12,18 @@ public partial class Login
 {
     private string? _message;
     private bool _registrationOpen;
+    private IReadOnlyList<ExternalLoginProvider> _providers = [];
+
+    // What went wrong on the way back from an external login (see ExternalLoginEndpoints).
+    private static readonly Dictionary<string, string> ExternalErrors = new(StringComparer.Ordinal)
+    {
+        ["provider-disabled"] = "That login provider is not enabled on this instance.",
+        ["external-failed"] = "The login with the external provider did not complete. Try again.",
+        ["email-unverified"] = "An account with this email exists, but the provider did not confirm that the address is yours. Log in with your password.",
+        ["registration-closed"] = "No account uses this login, and registration is disabled on this instance. Ask an administrator for an invitation.",
+        ["no-email"] = "The provider did not share a usable email address, or it belongs to another account.",
+        ["locked"] = "Too many failed attempts. This account is locked for a while; try again later.",
+    };
 
     [Inject]
     public required SignInManager<User> SignInManager { get; init; }
@@ -30,6 +43,12 @@ public partial class Login
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
+    [SupplyParameterFromQuery(Name = "error")]
+    private string? Error { get; set; }
+
+    [Inject]
+    public required ExternalLoginSettings ExternalLogins { get; init; }
+
     protected override async Task OnInitializedAsync()
     {
         Input ??= new();
@@ -41,6 +60,11 @@ public partial class Login
         }
 
         _registrationOpen = await Db.InstanceSettings.Select(s => s.IsRegistrationEnabled).SingleAsync();
+        _providers = await ExternalLogins.EnabledAsync(CancellationToken.None);
+        if (Error is not null)
+        {
+            _message = ExternalErrors.GetValueOrDefault(Error);
+        }
     }
 
     private async Task LoginAsync()

@@ -1,0 +1,48 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coolify.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddOauthSettings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "oauth_settings",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    client_id = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    client_secret = table.Column<string>(type: "TEXT", nullable: true),
+                    tenant = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    base_url = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oauth_settings", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oauth_settings_provider",
+                table: "oauth_settings",
+                column: "provider",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "oauth_settings");
+        }
+    }
+}
