@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TwoFactorAuthentication>();
         services.AddScoped<Reauthentication>();
         services.AddScoped<PasswordReset>();
+        services.AddScoped<UserSessions>();
         services.TryAddSingleton<Notifications.IAccountMail, Notifications.LoggedAccountMail>();
         services.AddScoped<Audit.AuditLog>();
         services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();

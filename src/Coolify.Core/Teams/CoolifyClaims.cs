@@ -10,4 +10,7 @@ public static class CoolifyClaims
 
     /// <summary>Space-separated abilities of the API token.</summary>
     public const string Abilities = "coolify:abilities";
+
+    /// <summary>The dashboard session (<see cref="UserSession.Key"/>) a cookie belongs to.</summary>
+    public const string SessionKey = "coolify:sid";
 }

@@ -14,7 +14,7 @@ public static class AccountEndpoints
         return app;
     }
 
-    public static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<User> signIn, AuditLog audit)
+    public static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<User> signIn, UserSessions sessions, AuditLog audit)
     {
         // A cross-site form must not be able to log the user out.
         if (!await antiforgery.IsRequestValidAsync(context))
@@ -23,6 +23,11 @@ public static class AccountEndpoints
         }
 
         var userId = int.TryParse(signIn.UserManager.GetUserId(context.User), out var id) ? id : (int?)null;
+        if (context.User.FindFirst(CoolifyClaims.SessionKey)?.Value is { } sessionKey)
+        {
+            await sessions.EndAsync(sessionKey, context.RequestAborted);
+        }
+
         await signIn.SignOutAsync();
         await audit.RecordAsync("logout", userId, null, context.User.Identity?.Name, context.RequestAborted);
         return TypedResults.LocalRedirect("/login");

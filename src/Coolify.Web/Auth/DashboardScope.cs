@@ -16,6 +16,13 @@ public sealed class DashboardScope(IServiceScopeFactory scopes, AuthenticationSt
     {
         var state = await authentication.GetAuthenticationStateAsync();
         await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<Core.Audit.IClientAddress>() is HttpClientAddress { Current: null } address
+            && state.User.FindFirst(CoolifyClaims.SessionKey)?.Value is { } sessionKey)
+        {
+            // Audit events from this tab say where its session logged in from.
+            address.SessionAddress = await scope.ServiceProvider.GetRequiredService<UserSessions>().AddressOfAsync(sessionKey, cancellationToken);
+        }
+
         var team = await scope.ServiceProvider.GetRequiredService<TeamScopeFactory>().CreateAsync(state.User, cancellationToken)
             ?? throw new ForbiddenException("You are not a member of any team.");
         return await action(team, scope.ServiceProvider);

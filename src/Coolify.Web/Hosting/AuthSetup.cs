@@ -24,7 +24,11 @@ internal static class AuthSetup
             .AddCoolifyExternalLogins();
 
         // Sessions re-check their security stamp every minute: a password change or removal ends other sessions fast.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SessionTracking.KeepSessionClaim;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "coolify_session";
@@ -36,6 +40,9 @@ internal static class AuthSetup
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
             o.SlidingExpiration = true;
         });
+        // After Identity's own cookie setup, which installs the security-stamp check this wraps.
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            IdentityConstants.ApplicationScheme, o => SessionTracking.Attach(o.Events));
 
         // Password reset links (Identity's data-protection tokens) work for an hour, as in Coolify.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Coolify.Core.Teams.PasswordReset.LinkLifetime);
@@ -46,6 +53,7 @@ internal static class AuthSetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AbilityRequirementHandler>();
         services.AddAuthorizationBuilder().AddApiPolicies();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<Coolify.Core.Audit.IClientAddress, HttpClientAddress>();
         services.AddScoped<DashboardScope>();

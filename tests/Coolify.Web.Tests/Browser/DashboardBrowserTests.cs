@@ -226,6 +226,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     private static async Task<string> EnableTwoFactorAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).First.ClickAsync();
+        var thisBrowser = page.GetByTestId("sessions").GetByRole(AriaRole.Row).Filter(new() { HasText = "this browser" });
+        await Assertions.Expect(thisBrowser).ToContainTextAsync("127.0.0.1");
+        await Assertions.Expect(thisBrowser).ToContainTextAsync("HeadlessChrome");
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor authentication" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" })).ToBeVisibleAsync();
         var sharedKey = await page.GetByTestId("shared-key").InnerTextAsync();

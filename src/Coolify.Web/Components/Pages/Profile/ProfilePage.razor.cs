@@ -11,6 +11,8 @@ public partial class ProfilePage
     private readonly PasswordInput _password = new();
     private string? _email;
     private TwoFactorStatus? _twoFactor;
+    private List<UserSession>? _sessions;
+    private string? _currentSessionKey;
     private string? _saved;
     private IReadOnlyDictionary<string, string[]>? _nameErrors;
     private IReadOnlyDictionary<string, string[]>? _passwordErrors;
@@ -21,12 +23,32 @@ public partial class ProfilePage
     [Inject]
     public required NavigationManager NavigationManager { get; init; }
 
+    [CascadingParameter]
+    public required Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> AuthenticationState { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         var user = await Scope.RunAsync((team, services) => services.GetRequiredService<AccountProfile>().GetAsync(team.Access.UserId, CancellationToken.None));
         _email = user.Email;
         _name.Value = user.Name;
         _twoFactor = await Scope.RunAsync((team, services) => services.GetRequiredService<TwoFactorAuthentication>().GetStatusAsync(team.Access.UserId, CancellationToken.None));
+        _currentSessionKey = (await AuthenticationState).User.FindFirst(CoolifyClaims.SessionKey)?.Value;
+        await LoadSessionsAsync();
+    }
+
+    private async Task LoadSessionsAsync() =>
+        _sessions = await Scope.RunAsync((team, services) => services.GetRequiredService<UserSessions>().ListAsync(team.Access.UserId, CancellationToken.None));
+
+    private async Task RevokeSessionAsync(int sessionId)
+    {
+        await Scope.RunAsync((team, services) => services.GetRequiredService<UserSessions>().RevokeAsync(team.Access.UserId, sessionId, CancellationToken.None));
+        await LoadSessionsAsync();
+    }
+
+    private async Task RevokeOtherSessionsAsync()
+    {
+        await Scope.RunAsync((team, services) => services.GetRequiredService<UserSessions>().RevokeOthersAsync(team.Access.UserId, _currentSessionKey, CancellationToken.None));
+        await LoadSessionsAsync();
     }
 
     private async Task RenameAsync()
