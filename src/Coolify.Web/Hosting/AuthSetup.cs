@@ -59,6 +59,7 @@ internal static class AuthSetup
         services.AddScoped<DashboardScope>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.AddSensitiveFieldFilter();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Minimal APIs answer a bare 400 for unreadable bodies unless told to throw; ApiExceptionHandler makes it a 422.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
