@@ -65,6 +65,7 @@ try
     app.MapSystemEndpoints();
     app.MapTeamsEndpoints();
     app.MapInstanceEndpoints();
+    app.MapSettingsEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

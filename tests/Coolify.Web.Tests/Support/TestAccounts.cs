@@ -62,6 +62,22 @@ public static class TestAccounts
         return (await db.Users.SingleAsync(u => u.Id == user.Id)).CurrentTeamId!.Value;
     }
 
+    /// <summary>The owner of the root team (the instance's first account), registering one on a fresh instance.</summary>
+    public static async Task<User> InstanceAdminAsync(this CoolifyWebFactory factory)
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoolifyDbContext>();
+            var owner = await db.TeamMembers.Where(m => m.Team!.IsRootTeam && m.Role == TeamRole.Owner).Select(m => m.User).FirstOrDefaultAsync();
+            if (owner is not null)
+            {
+                return owner;
+            }
+        }
+
+        return await factory.RegisterAsync("Instance Admin", $"admin-{Guid.NewGuid():N}@example.com");
+    }
+
     public static HttpClient CreateApiClient(this CoolifyWebFactory factory, string token)
     {
         var client = factory.CreateClient();

@@ -6,7 +6,8 @@ namespace Coolify.Web.Tests.Tenancy;
 /// <summary>Every <c>/api/v1</c> route the running app maps, found by asking the app — so new routes are covered automatically.</summary>
 public static class ApiRouteInventory
 {
-    public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<string> Parameters)
+    /// <param name="InstanceLevel">Acts on the instance (settings, audit log), for instance admins only.</param>
+    public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<string> Parameters, bool InstanceLevel)
     {
         public bool IsWrite => Method is not ("GET" or "HEAD");
 
@@ -24,7 +25,8 @@ public static class ApiRouteInventory
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
             .Where(e => e.RoutePattern.Parameters.All(p => !p.IsCatchAll))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => new ApiRoute(m, e.RoutePattern.RawText!, e.RoutePattern.Parameters.Select(p => p.Name).ToList())))
+                .Select(m => new ApiRoute(m, e.RoutePattern.RawText!, e.RoutePattern.Parameters.Select(p => p.Name).ToList(),
+                    e.Metadata.GetMetadata<Coolify.Web.Auth.InstanceAdminOnlyMetadata>() is not null)))
             .OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
 }

@@ -78,7 +78,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     {
         // The control for the test above: the same ids do work for their own team.
         using var client = factory.CreateApiClient(_alphaOwnerToken);
-        foreach (var route in _routes.Where(r => !r.IsWrite))
+        foreach (var route in _routes.Where(r => !r.IsWrite && !r.InstanceLevel))
         {
             using var response = await SendAsync(client, route);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route} answered {(int)response.StatusCode} to its own team's owner");
@@ -92,7 +92,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         foreach (var route in _routes)
         {
             using var response = await SendAsync(client, route);
-            var expected = route.IsWrite ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+            var expected = route.IsWrite || route.InstanceLevel ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
             Assert.True(response.StatusCode == expected, $"{route} answered {(int)response.StatusCode} to a member's read token, expected {(int)expected}");
         }
     }
@@ -108,6 +108,30 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task EveryInstanceRoute_IsForInstanceAdminsOnly()
+    {
+        var instanceRoutes = _routes.Where(r => r.InstanceLevel).ToList();
+        Assert.Contains(instanceRoutes, r => r.Pattern == "/api/v1/settings");
+        Assert.Contains(instanceRoutes, r => r.Pattern == "/api/v1/audit-log");
+        Assert.Contains(instanceRoutes, r => r.Pattern == "/api/v1/enable");
+        var admin = await factory.InstanceAdminAsync();
+        var stranger = await factory.RegisterAsync("Not Admin", $"not-admin-{_unique}@example.com");
+        using var adminClient = factory.CreateApiClient(await factory.CreateTokenAsync(admin, await factory.TeamIdOfAsync(admin), Abilities.Root));
+        using var strangerClient = factory.CreateApiClient(await factory.CreateTokenAsync(stranger, await factory.TeamIdOfAsync(stranger), Abilities.Root));
+
+        foreach (var route in instanceRoutes)
+        {
+            using var refused = await SendAsync(strangerClient, route);
+            Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{route} answered {(int)refused.StatusCode} to the root token of someone who is not an instance admin");
+            if (!route.IsWrite)
+            {
+                using var allowed = await SendAsync(adminClient, route);
+                Assert.True(allowed.StatusCode == HttpStatusCode.OK, $"{route} answered {(int)allowed.StatusCode} to an instance admin");
+            }
+        }
+    }
+
     private Task<HttpResponseMessage> SendAsync(HttpClient client, ApiRouteInventory.ApiRoute route)
     {
         // Every identifier names something of team Alpha.
@@ -117,6 +141,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "user_id" => _alphaOwnerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "uuid" => _alphaInvitation.Invitation.Uuid,
             "secret" => _alphaInvitation.Secret,
+            "provider" => "github",
             _ => throw new InvalidOperationException($"{route}: say which of Alpha's identifiers '{name}' takes."),
         });
         var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
