@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Coolify.Core.Common;
 using Coolify.Core.Teams;
 using Coolify.Web.Auth;
+using Coolify.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -35,7 +36,8 @@ public static class TeamManagementApi
 
     public sealed record RoleRequest(string? Role);
 
-    public sealed record InvitationRequest(string? Email, string? Role);
+    /// <param name="SendEmail">Also mail the link to the invitee (it is returned either way).</param>
+    public sealed record InvitationRequest(string? Email, string? Role, bool? SendEmail);
 
     public sealed record InvitationResponse(string Uuid, string Email, string Role, DateTime CreatedAt, string? Link);
 
@@ -82,11 +84,12 @@ public static class TeamManagementApi
 
     public static async Task<Created<InvitationResponse>> InviteAsync(InvitationRequest body, HttpContext http, TeamScopeFactory scopes, TeamInvitations invitations, CancellationToken ct)
     {
-        var created = await invitations.InviteAsync(await ScopeAsync(http.User, scopes, ct), body.Email, ParseRole(body.Role ?? "member"), ct);
+        var scope = await ScopeAsync(http.User, scopes, ct);
+        var created = await invitations.InviteAsync(scope, body.Email, ParseRole(body.Role ?? "member"), ct);
         var invitation = created.Invitation;
-        var link = $"{http.Request.Scheme}://{http.Request.Host}/invitations/{created.Secret}";
+        var link = await InvitationLinks.DeliverAsync(http.RequestServices, scope, created, new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), body.SendEmail == true, ct);
         return TypedResults.Created($"/api/v1/team/invitations/{invitation.Uuid}",
-            new InvitationResponse(invitation.Uuid, invitation.Email, invitation.Role.ToString().ToLowerInvariant(), invitation.CreatedAt, link));
+            new InvitationResponse(invitation.Uuid, invitation.Email, invitation.Role.ToString().ToLowerInvariant(), invitation.CreatedAt, link.ToString()));
     }
 
     public static async Task<Ok<ApiMessage>> RevokeInvitationAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, TeamInvitations invitations, CancellationToken ct)

@@ -72,6 +72,21 @@ public sealed class TeamManagementApiTests(CoolifyWebFactory factory) : IClassFi
         Assert.Contains(inviteeEmail, members, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invitation_WithSendEmail_MailsTheSameLink()
+    {
+        using var owner = await OwnerApiAsync();
+        var inviteeEmail = $"mailed-{Guid.NewGuid():N}@example.com";
+
+        using var invited = await owner.PostAsJsonAsync("/api/v1/team/invitations", new { email = inviteeEmail, role = "member", send_email = true }, Token);
+
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        var link = (await invited.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("link").GetString()!;
+        var mail = Assert.Single(factory.Logs.Messages, m => m.Contains("invitation for " + inviteeEmail, StringComparison.Ordinal));
+        Assert.EndsWith(": " + link, mail, StringComparison.Ordinal);
+        Assert.Contains("Owner's Team", mail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"name\": ")]
     [InlineData("not json at all")]

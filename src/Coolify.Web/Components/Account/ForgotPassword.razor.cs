@@ -1,7 +1,6 @@
 using Coolify.Core.Persistence;
 using Coolify.Core.Teams;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coolify.Web.Components.Account;
 
@@ -25,9 +24,7 @@ public partial class ForgotPassword
 
     private async Task SendAsync()
     {
-        // The instance's configured address when there is one: a forged Host header must not aim the link elsewhere.
-        var fqdn = await Db.InstanceSettings.Select(s => s.Fqdn).SingleAsync();
-        var siteUrl = fqdn is not null ? new Uri(fqdn) : new Uri(NavigationManager.BaseUri);
+        var siteUrl = await Hosting.SiteAddress.ResolveAsync(Db, new Uri(NavigationManager.BaseUri), CancellationToken.None);
         await PasswordReset.RequestAsync(Input!.Email, siteUrl, CancellationToken.None);
         _sent = true;
     }
