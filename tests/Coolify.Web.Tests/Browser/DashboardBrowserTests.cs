@@ -23,7 +23,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FirstVisit_RegistersTheAdmin_LogsOutAndBackIn_ThenNavigates()
+    public async Task FirstVisit_Register_LogIn_TwoFactor_Team_Invitation_Token()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 860 } });
         await page.GotoAsync(_host!.BaseAddress.ToString());
@@ -78,8 +78,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
 
-        // An API token made in the dashboard works from another program.
-        await nav.GetByRole(AriaRole.Link, new() { Name = "Keys & Tokens" }).ClickAsync();
+        // A team, and a member invited to it by link who sees it read-only.
+        await InviteAMemberByLinkAsync(page);
+
+        // An API token made in the dashboard (for the current team, Acme) works from another program.
+        await page.GotoAsync(new Uri(_host.BaseAddress, "/security/api-tokens").ToString());
         await page.Locator(".shell[data-interactive=true]").WaitForAsync();
         await page.GetByLabel("Description").FillAsync("ci pipeline");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
@@ -90,7 +93,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         using var api = new HttpClient { BaseAddress = _host.BaseAddress };
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var team = await api.GetStringAsync("/api/v1/team", TestContext.Current.CancellationToken);
-        Assert.Contains("\"name\":\"Root Team\"", team, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"Acme\"", team, StringComparison.Ordinal);
+        Assert.Contains("mia@example.com", await api.GetStringAsync("/api/v1/team/members", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,46 +130,6 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Teams", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(nav).ToBeHiddenAsync();
-    }
-
-    [Fact]
-    public async Task Invitation_ByLink_LetsANewMemberSeeTheTeamReadOnly()
-    {
-        await RegisterAdminInAnotherTabAsync();
-        var admin = await (await _browser!.NewContextAsync()).NewPageAsync();
-        await LogInAsync(admin, AdminEmail, AdminPassword);
-
-        await admin.GotoAsync(new Uri(_host!.BaseAddress, "/team").ToString());
-        await admin.Locator(".shell[data-interactive=true]").WaitForAsync();
-        await admin.GetByLabel("New team name").FillAsync("Acme");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Create team" }).ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("current-team")).ToHaveTextAsync("Acme");
-        await admin.GetByLabel("Email").FillAsync("mia@example.com");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
-        var link = await admin.GetByTestId("invitation-link").InnerTextAsync();
-
-        var mia = await (await _browser.NewContextAsync()).NewPageAsync();
-        await mia.GotoAsync(new Uri(_host.BaseAddress, "/register").ToString());
-        await mia.GetByLabel("Name").FillAsync("Mia Member");
-        await mia.GetByLabel("Email").FillAsync("mia@example.com");
-        await mia.GetByLabel("Password").FillAsync("Mia-Passw0rd!");
-        await mia.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await Assertions.Expect(mia.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
-
-        await mia.GotoAsync(link);
-        await mia.Locator(".shell[data-interactive=true]").WaitForAsync();
-        await mia.GetByRole(AriaRole.Button, new() { Name = "Join the team" }).ClickAsync();
-
-        await Assertions.Expect(mia.GetByTestId("current-team")).ToHaveTextAsync("Acme");
-        await Assertions.Expect(mia.GetByTestId("my-role")).ToHaveTextAsync("member");
-        await Assertions.Expect(mia.GetByRole(AriaRole.Cell, new() { Name = AdminEmail })).ToBeVisibleAsync();
-        await Assertions.Expect(mia.GetByRole(AriaRole.Heading, new() { Name = "Invite a member" })).ToHaveCountAsync(0);
-        await Assertions.Expect(mia.GetByRole(AriaRole.Heading, new() { Name = "Team details" })).ToHaveCountAsync(0);
-        await mia.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("team-as-member.png"), FullPage = true });
-
-        // The link was for one use.
-        await mia.GotoAsync(link);
-        await Assertions.Expect(mia.GetByText("This invitation is invalid or has expired.")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -222,6 +186,44 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Continue with GitHub" })).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// From the admin's page: creates team Acme and invites Mia by link; Mia registers in her own browser, accepts,
+    /// and sees the team read-only. The link works once.
+    /// </summary>
+    private async Task InviteAMemberByLinkAsync(IPage admin)
+    {
+        await admin.GotoAsync(new Uri(_host!.BaseAddress, "/team").ToString());
+        await admin.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await admin.GetByLabel("New team name").FillAsync("Acme");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create team" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("current-team")).ToHaveTextAsync("Acme");
+        await admin.GetByLabel("Email", new() { Exact = true }).FillAsync("mia@example.com");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+        var link = await admin.GetByTestId("invitation-link").InnerTextAsync();
+
+        var mia = await (await _browser!.NewContextAsync()).NewPageAsync();
+        await mia.GotoAsync(new Uri(_host.BaseAddress, "/register").ToString());
+        await mia.GetByLabel("Name").FillAsync("Mia Member");
+        await mia.GetByLabel("Email").FillAsync("mia@example.com");
+        await mia.GetByLabel("Password").FillAsync("Mia-Passw0rd!");
+        await mia.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Assertions.Expect(mia.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+
+        await mia.GotoAsync(link);
+        await mia.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await mia.GetByRole(AriaRole.Button, new() { Name = "Join the team" }).ClickAsync();
+
+        await Assertions.Expect(mia.GetByTestId("current-team")).ToHaveTextAsync("Acme");
+        await Assertions.Expect(mia.GetByTestId("my-role")).ToHaveTextAsync("member");
+        await Assertions.Expect(mia.GetByRole(AriaRole.Cell, new() { Name = AdminEmail })).ToBeVisibleAsync();
+        await Assertions.Expect(mia.GetByRole(AriaRole.Heading, new() { Name = "Invite a member" })).ToHaveCountAsync(0);
+        await Assertions.Expect(mia.GetByRole(AriaRole.Heading, new() { Name = "Team details" })).ToHaveCountAsync(0);
+        await mia.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("team-as-member.png"), FullPage = true });
+
+        await mia.GotoAsync(link);
+        await Assertions.Expect(mia.GetByText("This invitation is invalid or has expired.")).ToBeVisibleAsync();
+    }
+
     /// <summary>Turns on 2FA from the profile page; returns the shared key, as a person would type it into an app.</summary>
     private static async Task<string> EnableTwoFactorAsync(IPage page)
     {
@@ -272,6 +274,17 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        // What the host logged, beside the screenshots: the first thing to read when a browser test fails.
+        if (_host is not null && TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            var name = TestContext.Current.Test?.TestDisplayName.Split('.').Last() ?? "browser-test";
+            await File.WriteAllTextAsync(Support.Browser.ScreenshotPath($"host-{name}.log"), _host.Stdout + _host.Stderr);
+            foreach (var (page, index) in (_browser?.Contexts.SelectMany(c => c.Pages) ?? []).Select((p, i) => (p, i)))
+            {
+                await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath($"failed-{name}-{index}.png"), FullPage = true });
+            }
+        }
+
         if (_browser is not null)
         {
             await _browser.DisposeAsync();
