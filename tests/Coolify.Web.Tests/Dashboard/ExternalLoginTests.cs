@@ -31,6 +31,9 @@ public sealed class ExternalLoginTests : IAsyncLifetime
     [Theory]
     [InlineData("oidc")]
     [InlineData("github")]
+    [InlineData("gitlab")]
+    [InlineData("google")]
+    [InlineData("azure")]
     public async Task NewPerson_GetsAnAccount_AndTheSameOneNextTime(string provider)
     {
         await EnableAsync(provider);
@@ -70,6 +73,7 @@ public sealed class ExternalLoginTests : IAsyncLifetime
     [Theory]
     [InlineData("oidc")]
     [InlineData("github")]
+    [InlineData("gitlab")]
     public async Task ExistingAccount_IsNotTakenOver_ByAnUnverifiedEmail(string provider)
     {
         await EnableAsync(provider);
@@ -139,9 +143,11 @@ public sealed class ExternalLoginTests : IAsyncLifetime
         await using var scope = _factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var access = (await services.GetRequiredService<TeamAccessResolver>().ResolveAsync(_admin.Id, _admin.CurrentTeamId!.Value, Token))!;
-        var baseUrl = provider == "oidc" ? _provider.OidcIssuer : _provider.BaseAddress.ToString();
+        // Each provider pointed at the fake one, the way a self-hosted instance of it would be configured.
+        var baseUrl = provider is "oidc" or "google" ? _provider.OidcIssuer : _provider.BaseAddress.ToString();
+        var tenant = provider == "azure" ? FakeIdentityProvider.AzureTenant : null;
         await services.GetRequiredService<ExternalLoginSettings>().UpdateAsync(access, provider,
-            new ExternalLoginChange(true, FakeIdentityProvider.ClientId, secret, null, baseUrl), Token);
+            new ExternalLoginChange(true, FakeIdentityProvider.ClientId, secret, tenant, baseUrl), Token);
         _factory.Services.GetRequiredService<ExternalLoginOptionsCache>().Invalidate(provider);
     }
 

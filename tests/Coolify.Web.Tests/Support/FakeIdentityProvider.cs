@@ -17,9 +17,10 @@ namespace Coolify.Web.Tests.Support;
 public sealed record FakeProviderUser(string Id, string Email, string Name, bool EmailVerified);
 
 /// <summary>
-/// A small identity provider on a real loopback port, speaking both dialects the product uses: GitHub's OAuth 2
-/// (authorize, access_token, /api/v3/user, /user/emails: GitHub Enterprise paths) and OpenID Connect under
-/// <c>/oidc</c> (discovery, JWKS, RS256 id tokens with the nonce, userinfo). It approves every authorization
+/// A small identity provider on a real loopback port, speaking every dialect the product uses: GitHub's OAuth 2
+/// (authorize, access_token, /api/v3/user, /user/emails: GitHub Enterprise paths), GitLab's (/oauth, /api/v4/user)
+/// and OpenID Connect under <c>/oidc</c> and <c>/{tenant}/v2.0</c> (discovery, JWKS, RS256 id tokens with the
+/// nonce, userinfo). It approves every authorization
 /// request at once for <see cref="User"/>, and checks the client secret and code like a real one.
 /// </summary>
 public sealed class FakeIdentityProvider : IAsyncDisposable
@@ -27,9 +28,12 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     public const string ClientId = "coolify-test-client";
     public const string ClientSecret = "fake-provider-secret";
 
+    /// <summary>A Microsoft Entra tenant id: the provider also serves OIDC at <c>/{tenant}/v2.0</c>, as Microsoft does.</summary>
+    public const string AzureTenant = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+
     private readonly WebApplication _app;
     private readonly RsaSecurityKey _signingKey = new(RSA.Create(2048)) { KeyId = "test-key" };
-    private readonly ConcurrentDictionary<string, (FakeProviderUser User, string? Nonce, string RedirectUri)> _codes = new();
+    private readonly ConcurrentDictionary<string, (FakeProviderUser User, string? Nonce, string? Issuer)> _codes = new();
     private readonly ConcurrentDictionary<string, FakeProviderUser> _accessTokens = new();
 
     private FakeIdentityProvider(WebApplication app)
@@ -41,7 +45,9 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public string OidcIssuer => new Uri(BaseAddress, "/oidc").ToString();
+    public string OidcIssuer => IssuerAt("/oidc");
+
+    private string IssuerAt(string prefix) => new Uri(BaseAddress, prefix).ToString();
 
     public static async Task<FakeIdentityProvider> StartAsync()
     {
@@ -58,7 +64,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
 
     private void MapRoutes()
     {
-        _app.MapGet("/login/oauth/authorize", (HttpRequest request) => Authorize(request, nonce: null));
+        _app.MapGet("/login/oauth/authorize", (HttpRequest request) => Authorize(request, nonce: null, issuer: null));
         _app.MapPost("/login/oauth/access_token", async (HttpRequest request) =>
             await RedeemCodeAsync(request) is { } user ? Results.Json(new { access_token = IssueAccessToken(user), token_type = "bearer" }) : Results.BadRequest());
         _app.MapGet("/api/v3/user", (HttpRequest request) => Caller(request) is { } user
@@ -68,24 +74,38 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
             ? Results.Json(new[] { new { email = "secondary@example.com", primary = false, verified = true }, new { email = user.Email, primary = true, verified = user.EmailVerified } })
             : Results.Unauthorized());
 
-        _app.MapGet("/oidc/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
+        // GitLab: its own paths, and the user's primary email with confirmed_at on /user.
+        _app.MapGet("/oauth/authorize", (HttpRequest request) => Authorize(request, nonce: null, issuer: null));
+        _app.MapPost("/oauth/token", async (HttpRequest request) =>
+            await RedeemCodeAsync(request) is { } user ? Results.Json(new { access_token = IssueAccessToken(user), token_type = "bearer" }) : Results.BadRequest());
+        _app.MapGet("/api/v4/user", (HttpRequest request) => Caller(request) is { } user
+            ? Results.Json(new { id = int.Parse(user.Id, System.Globalization.CultureInfo.InvariantCulture), username = "gl-" + user.Id, name = user.Name, email = user.Email, confirmed_at = user.EmailVerified ? "2026-01-01T00:00:00Z" : null })
+            : Results.Unauthorized());
+
+        MapOpenIdConnect("/oidc");
+        MapOpenIdConnect($"/{AzureTenant}/v2.0");
+    }
+
+    private void MapOpenIdConnect(string prefix)
+    {
+        _app.MapGet(prefix + "/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
         {
-            ["issuer"] = OidcIssuer,
-            ["authorization_endpoint"] = OidcIssuer + "/authorize",
-            ["token_endpoint"] = OidcIssuer + "/token",
-            ["userinfo_endpoint"] = OidcIssuer + "/userinfo",
-            ["jwks_uri"] = OidcIssuer + "/jwks",
+            ["issuer"] = IssuerAt(prefix),
+            ["authorization_endpoint"] = IssuerAt(prefix) + "/authorize",
+            ["token_endpoint"] = IssuerAt(prefix) + "/token",
+            ["userinfo_endpoint"] = IssuerAt(prefix) + "/userinfo",
+            ["jwks_uri"] = IssuerAt(prefix) + "/jwks",
             ["response_types_supported"] = new[] { "code" },
             ["subject_types_supported"] = new[] { "public" },
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
         }));
-        _app.MapGet("/oidc/jwks", () =>
+        _app.MapGet(prefix + "/jwks", () =>
         {
             var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(_signingKey);
             return Results.Json(new { keys = new[] { new { kty = jwk.Kty, use = "sig", alg = "RS256", kid = jwk.Kid, n = jwk.N, e = jwk.E } } });
         });
-        _app.MapGet("/oidc/authorize", (HttpRequest request) => Authorize(request, request.Query["nonce"]));
-        _app.MapPost("/oidc/token", async (HttpRequest request) =>
+        _app.MapGet(prefix + "/authorize", (HttpRequest request) => Authorize(request, request.Query["nonce"], IssuerAt(prefix)));
+        _app.MapPost(prefix + "/token", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
             if (!_codes.TryRemove(form["code"].ToString(), out var grant) || !ValidClient(form["client_id"], form["client_secret"], request))
@@ -93,14 +113,14 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
                 return Results.BadRequest(new { error = "invalid_grant" });
             }
 
-            return Results.Json(new { access_token = IssueAccessToken(grant.User), token_type = "Bearer", expires_in = 300, id_token = IdToken(grant.User, grant.Nonce) });
+            return Results.Json(new { access_token = IssueAccessToken(grant.User), token_type = "Bearer", expires_in = 300, id_token = IdToken(grant.User, grant.Nonce, grant.Issuer!) });
         });
-        _app.MapGet("/oidc/userinfo", (HttpRequest request) => Caller(request) is { } user
+        _app.MapGet(prefix + "/userinfo", (HttpRequest request) => Caller(request) is { } user
             ? Results.Json(new { sub = user.Id, email = user.Email, email_verified = user.EmailVerified, name = user.Name })
             : Results.Unauthorized());
     }
 
-    private IResult Authorize(HttpRequest request, string? nonce)
+    private IResult Authorize(HttpRequest request, string? nonce, string? issuer)
     {
         if (request.Query["client_id"] != ClientId)
         {
@@ -109,7 +129,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
 
         var code = Guid.NewGuid().ToString("N");
         var redirectUri = request.Query["redirect_uri"].ToString();
-        _codes[code] = (User, nonce, redirectUri);
+        _codes[code] = (User, nonce, issuer);
         return Results.Redirect($"{redirectUri}?code={code}&state={Uri.EscapeDataString(request.Query["state"].ToString())}");
     }
 
@@ -141,7 +161,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     private FakeProviderUser? Caller(HttpRequest request) =>
         request.Headers.Authorization.ToString() is { Length: > 7 } header && _accessTokens.TryGetValue(header[7..], out var user) ? user : null;
 
-    private string IdToken(FakeProviderUser user, string? nonce)
+    private string IdToken(FakeProviderUser user, string? nonce, string issuer)
     {
         var claims = new Dictionary<string, object> { ["sub"] = user.Id, ["email"] = user.Email, ["email_verified"] = user.EmailVerified, ["name"] = user.Name };
         if (nonce is not null)
@@ -151,7 +171,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = OidcIssuer,
+            Issuer = issuer,
             Audience = ClientId,
             Claims = claims,
             IssuedAt = TimeProvider.System.GetUtcNow().UtcDateTime,
