@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Coolify.NET on a Debian machine: installs what is missing (apt-get), starts the services the
-# tests need (PostgreSQL), builds, runs each test project, and ends with one line:
+# tests need (PostgreSQL, the Docker engine, an OpenSSH server), builds, runs each test project, and ends with one line:
 #   Tests: N passed, N failed, N skipped
 # Exit status is non-zero when anything failed. Needs the .NET 10 SDK and root (or sudo) for apt-get.
 set -uo pipefail
@@ -8,12 +8,14 @@ cd "$(dirname "$0")/.."
 root="$(pwd)"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export COOLIFY_TEST_STRICT=1 # a missing PostgreSQL or Chromium fails the run instead of skipping tests
+export COOLIFY_TEST_STRICT=1 # a missing PostgreSQL, Chromium, sshd or dockerd fails the run instead of skipping tests
 export COOLIFY_TEST_ARTIFACTS="$root/artifacts/screenshots"
 results="$root/artifacts/test-results"
 
 source scripts/lib/packages.sh
 source scripts/lib/postgres.sh
+source scripts/lib/docker.sh
+source scripts/lib/sshd.sh
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is required (dotnet not found on PATH)." >&2
@@ -21,11 +23,13 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-ensure_packages postgresql chromium || { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+ensure_packages postgresql chromium docker.io docker-compose openssh-server sudo iproute2 ||
+  { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
-trap stop_test_postgres EXIT
-echo "== starting PostgreSQL for the tests"
-start_test_postgres || { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+stop_services() { stop_test_sshd; stop_test_docker; stop_test_postgres; }
+trap stop_services EXIT
+echo "== starting PostgreSQL, dockerd and sshd for the tests"
+{ start_test_postgres && start_test_docker && start_test_sshd; } || { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 echo "== building"
 if ! dotnet build Coolify.slnx --nologo -v quiet -clp:ErrorsOnly; then

@@ -1,0 +1,19 @@
+namespace Coolify.Core.Commands;
+
+/// <summary>A line a command printed, as it arrives.</summary>
+public sealed record OutputLine(bool IsError, string Text);
+
+/// <summary>How to run one command.</summary>
+public sealed record CommandOptions
+{
+    public static readonly CommandOptions Default = new();
+
+    /// <summary>Killed (with its process group) and failed with <see cref="CommandTimeoutException"/> past this.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Each output line as it comes (builds, logs); the full output is in the result either way.</summary>
+    public Func<OutputLine, ValueTask>? OnOutput { get; init; }
+
+    /// <summary>Bytes for the command's standard input: the way secrets reach a command.</summary>
+    public ReadOnlyMemory<byte>? Input { get; init; }
+}
