@@ -27,4 +27,4 @@ public sealed class CommandTimeoutException(TimeSpan timeout)
     : TimeoutException($"The command did not finish within {timeout.TotalSeconds:0.#} s and was stopped.");
 
 /// <summary>The server could not be reached, or the connection broke during the command.</summary>
-public sealed class ServerConnectionException(string message, Exception? inner = null) : Exception(message, inner);
+public class ServerConnectionException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Coolify.Core.Commands;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Coolify.Infrastructure.Servers.Ssh;
+
+/// <summary>
+/// One server over SSH: one connection, reused by every command through a few long-lived shells
+/// (<see cref="RemoteShell"/>), with keepalive, reconnect between commands, host-key pinning, and a cap on
+/// concurrent commands beyond which callers queue. Made and kept by <see cref="SshConnectionPool"/>.
+/// </summary>
+public sealed class SshServerShell : IServerShell, IDisposable
+{
+    private readonly SshServerTarget _target;
+    private readonly IHostKeyStore _hostKeys;
+    private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly ConcurrentBag<RemoteShell> _idle = [];
+    private SshClient? _client;
+    private int _inFlight;
+
+    internal SshServerShell(SshServerTarget target, IHostKeyStore hostKeys)
+    {
+        _target = target;
+        _hostKeys = hostKeys;
+        _slots = new SemaphoreSlim(target.MaxShells, target.MaxShells);
+        LastUsed = TimeProvider.System.GetUtcNow();
+    }
+
+    internal DateTimeOffset LastUsed { get; private set; }
+
+    /// <summary>Whether a command runs or waits now (the idle timer leaves such a connection alone).</summary>
+    internal bool IsBusy => Volatile.Read(ref _inFlight) > 0;
+
+    public async Task<CommandResult> RunAsync(ShellCommand command, CommandOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= CommandOptions.Default;
+        _ = command.Render(); // refuse NUL and the like before touching the network
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await _slots.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _inFlight);
+            throw;
+        }
+
+        try
+        {
+            var shell = await RentAsync(cancellationToken);
+            try
+            {
+                return await shell.RunAsync(command, options, KillAsync, cancellationToken);
+            }
+            finally
+            {
+                if (shell.IsUsable)
+                {
+                    _idle.Add(shell);
+                }
+                else
+                {
+                    shell.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            LastUsed = TimeProvider.System.GetUtcNow();
+            _slots.Release();
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    public async Task UploadAsync(Stream content, string path, int mode, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        // Created private (umask 077), then given the asked mode; the content arrives on standard input.
+        var write = ShellCommand.Of("sh", "-c", "umask 077 && cat >\"$1\" && chmod \"$2\" \"$1\"", "sh", path, Convert.ToString(mode, 8));
+        (await RunAsync(write, new CommandOptions { Input = buffer.ToArray() }, cancellationToken)).EnsureSuccess(write);
+    }
+
+    public async Task DownloadAsync(string path, Stream destination, CancellationToken cancellationToken = default)
+    {
+        var read = ShellCommand.Of("base64", path);
+        var result = (await RunAsync(read, cancellationToken: cancellationToken)).EnsureSuccess(read);
+        var bytes = Convert.FromBase64String(result.Output.Replace("\n", string.Empty, StringComparison.Ordinal));
+        await destination.WriteAsync(bytes, cancellationToken);
+    }
+
+    private async Task<RemoteShell> RentAsync(CancellationToken cancellationToken)
+    {
+        while (_idle.TryTake(out var idle))
+        {
+            if (idle.IsUsable)
+            {
+                return idle;
+            }
+
+            idle.Dispose();
+        }
+
+        var client = await ConnectAsync(cancellationToken);
+        return RemoteShell.Open(client);
+    }
+
+    // One connection per server; a dropped one is replaced by the next command that needs it.
+    private async Task<SshClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        await _connectLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_client is { IsConnected: true } connected)
+            {
+                return connected;
+            }
+
+            DropConnection();
+            var pinned = await _hostKeys.GetPinnedAsync(_target.ServerId, cancellationToken);
+            string? presented = null;
+            using var key = new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(_target.PrivateKey)), _target.Passphrase);
+            var info = new ConnectionInfo(_target.Host, _target.Port, _target.User, new PrivateKeyAuthenticationMethod(_target.User, key))
+            {
+                Timeout = _target.ConnectTimeout,
+            };
+            var client = new SshClient(info) { KeepAliveInterval = TimeSpan.FromSeconds(30) };
+            client.HostKeyReceived += (_, e) =>
+            {
+                presented = "SHA256:" + e.FingerPrintSHA256;
+                e.CanTrust = pinned is null || pinned == presented;
+            };
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_target.ConnectTimeout);
+                await client.ConnectAsync(timeout.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                client.Dispose();
+                if (pinned is not null && presented is not null && pinned != presented)
+                {
+                    throw new HostKeyMismatchException(_target.ToString(), pinned, presented);
+                }
+
+                throw new ServerConnectionException($"Could not connect to {_target}: {Reason(ex)}", ex);
+            }
+
+            if (pinned is null && presented is not null)
+            {
+                await _hostKeys.PinAsync(_target.ServerId, presented, cancellationToken);
+            }
+
+            _client = client;
+            return client;
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    // Cancel and timeout: signal the command's process group from a channel of its own (the shell is busy), as root
+    // when the command ran under sudo.
+    private async Task KillAsync(int processGroup)
+    {
+        if (_client is not { IsConnected: true } client)
+        {
+            return;
+        }
+
+        var group = "-" + processGroup.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var kill = ShellCommand.Of("kill", "-KILL", "--", group).DiscardOutput()
+            .OrElse(ShellCommand.Of("kill", "-KILL", "--", group).AsRoot().DiscardOutput());
+        try
+        {
+            using var channel = client.CreateCommand(kill.Render());
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await channel.ExecuteAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is SshException or OperationCanceledException or InvalidOperationException)
+        {
+            // The shell's frame does not end then, and the shell is dropped.
+        }
+    }
+
+    private static string Reason(Exception ex) => ex switch
+    {
+        SshAuthenticationException => "the server refused the key (is its public key in the user's authorized_keys?)",
+        OperationCanceledException or SshOperationTimeoutException => "the connection timed out",
+        System.Net.Sockets.SocketException socket => socket.Message,
+        _ => ex.Message,
+    };
+
+    private void DropConnection()
+    {
+        while (_idle.TryTake(out var shell))
+        {
+            shell.Dispose();
+        }
+
+        _client?.Dispose();
+        _client = null;
+    }
+
+    /// <summary>Closes the connection when idle (the pool's idle timer) or at shutdown.</summary>
+    public void Dispose()
+    {
+        DropConnection();
+    }
+}

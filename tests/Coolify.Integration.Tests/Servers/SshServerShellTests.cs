@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Coolify.Core.Commands;
+using Coolify.Infrastructure.Servers;
+using Coolify.Infrastructure.Servers.Ssh;
+
+namespace Coolify.Integration.Tests.Servers;
+
+/// <summary>The shell contract over the real sshd, plus what only a network connection can do wrong.</summary>
+public sealed class SshServerShellTests : ServerShellContract, IDisposable
+{
+    private readonly MemoryHostKeyStore _hostKeys = new();
+    private readonly SshConnectionPool _pool;
+    private readonly SshServerTarget _target;
+
+    public SshServerShellTests()
+    {
+        Assert.SkipUnless(TestSshServer.Available, "no test sshd (run scripts/test.sh)");
+        _pool = new SshConnectionPool(_hostKeys);
+        _target = TestSshServer.RequireTarget($"server-{Guid.NewGuid():N}");
+    }
+
+    protected override IServerShell Shell => _pool.For(_target);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TwoHundredCommands_FiftyAtATime_AllSucceed_OnOneConnection()
+    {
+        using var gate = new SemaphoreSlim(50);
+        var runs = Enumerable.Range(0, 200).Select(async i =>
+        {
+            await gate.WaitAsync(Token);
+            try
+            {
+                return await Shell.RunAsync(ShellCommand.Of("printf", "%s", $"n{i}"), cancellationToken: Token);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+
+        var results = await Task.WhenAll(runs);
+
+        Assert.All(results.Select((r, i) => (r, i)), x => Assert.Equal($"n{x.i}", x.r.Output));
+        var connections = await Shell.RunAsync(ShellCommand.Of("sh", "-c", "pgrep -u \"$(id -u)\" -x sshd | wc -l"), cancellationToken: Token);
+        Assert.True(int.Parse(connections.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture) <= 2, $"sshd processes: {connections.Output}");
+    }
+
+    [Fact]
+    public async Task HostKey_IsPinnedOnFirstUse_AndAChangedOneIsRefused()
+    {
+        await Shell.RunAsync(ShellCommand.Of("true"), cancellationToken: Token);
+        Assert.StartsWith("SHA256:", _hostKeys.Pinned[_target.ServerId], StringComparison.Ordinal);
+
+        var other = _target with { ServerId = "impostor-" + Guid.NewGuid().ToString("N") };
+        _hostKeys.Pinned[other.ServerId] = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        var refused = await Assert.ThrowsAsync<HostKeyMismatchException>(() => _pool.For(other).RunAsync(ShellCommand.Of("true"), cancellationToken: Token));
+
+        Assert.Contains("has changed", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(_hostKeys.Pinned[_target.ServerId], refused.Presented);
+    }
+
+    [Fact]
+    public async Task ConnectionKilledMidCommand_FailsThatCommandClearly_AndTheNextOneReconnects()
+    {
+        await Shell.RunAsync(ShellCommand.Of("true"), cancellationToken: Token);
+        var running = Shell.RunAsync(ShellCommand.Of("sleep", "30"), cancellationToken: Token);
+
+        // sshd's per-connection processes of the test user (root kills them, as a network failure would).
+        await new LocalServerShell().RunAsync(ShellCommand.Of("pkill", "-KILL", "-u", _target.User, "-x", "sshd"), cancellationToken: Token);
+
+        var failure = await Assert.ThrowsAsync<ServerConnectionException>(() => running);
+        Assert.Contains("connection", failure.Message, StringComparison.OrdinalIgnoreCase);
+        var next = await Shell.RunAsync(ShellCommand.Of("echo", "back"), cancellationToken: Token);
+        Assert.Equal("back\n", next.Output);
+    }
+
+    [Fact]
+    public async Task HungServer_DoesNotBlockCommandsToOtherServers()
+    {
+        // Accepts TCP connections and never says a word, like a wedged server.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var hung = _pool.For(_target with { ServerId = "hung-" + Guid.NewGuid().ToString("N"), Port = port, ConnectTimeout = TimeSpan.FromSeconds(8) });
+        var stuck = hung.RunAsync(ShellCommand.Of("true"), cancellationToken: Token);
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            await Shell.RunAsync(ShellCommand.Of("true"), cancellationToken: Token);
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"20 commands took {clock.Elapsed} while another server hung");
+        var timedOut = await Assert.ThrowsAsync<ServerConnectionException>(() => stuck);
+        Assert.Contains("timed out", timedOut.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongKey_IsReportedInWords()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var stranger = _target with { ServerId = "stranger-" + Guid.NewGuid().ToString("N"), PrivateKey = rsa.ExportRSAPrivateKeyPem() };
+
+        var failure = await Assert.ThrowsAsync<ServerConnectionException>(() => _pool.For(stranger).RunAsync(ShellCommand.Of("true"), cancellationToken: Token));
+
+        Assert.Contains("refused the key", failure.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _pool?.Dispose();
+}
