@@ -7,13 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 source scripts/lib/packages.sh
-ensure_packages curl
+source scripts/lib/sshd.sh
+ensure_packages curl openssh-server openssh-client sudo
 
 requests="${BENCH_REQUESTS:-2000}"
 idle_seconds="${BENCH_IDLE_SECONDS:-10}"
 work="$(mktemp -d /tmp/coolify-bench.XXXXXX)"
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_test_sshd; rm -rf "$work"; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
@@ -66,6 +67,27 @@ echo "== measuring (idle ${idle_seconds}s, then $requests requests)" >&2
 ours="$(measure coolify "$root/src/Coolify.Web/bin/Release/net10.0/Coolify.Web.dll" /api/health COOLIFY_DATA_DIR="$work/data")"
 bare="$(measure bare "$work/bare/bin/Release/net10.0/Bare.dll" /)"
 
+ssh_count="${BENCH_SSH_COUNT:-500}" ssh_parallel="${BENCH_SSH_PARALLEL:-16}"
+echo "== SSH: $ssh_count commands sequentially and $ssh_count at $ssh_parallel at a time, pool vs OpenSSH ControlMaster" >&2
+start_test_sshd >&2
+dotnet build bench/Coolify.Bench -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+read -r pool_seq pool_par_ms pool_failures < <(dotnet bench/Coolify.Bench/bin/Release/net10.0/Coolify.Bench.dll ssh \
+  "$COOLIFY_TEST_SSH_HOST" "$COOLIFY_TEST_SSH_PORT" "$COOLIFY_TEST_SSH_USER" "$COOLIFY_TEST_SSH_KEY" "$ssh_count" "$ssh_parallel")
+
+# Coolify's method: one OpenSSH client process per command over a ControlMaster connection.
+ssh_opts=(-i "$COOLIFY_TEST_SSH_KEY" -p "$COOLIFY_TEST_SSH_PORT" -o BatchMode=yes -o StrictHostKeyChecking=no
+  -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ControlMaster=auto -o "ControlPath=$work/cm-%C" -o ControlPersist=300)
+target="$COOLIFY_TEST_SSH_USER@$COOLIFY_TEST_SSH_HOST"
+ssh "${ssh_opts[@]}" "$target" true # the master connection, before the clock starts
+mux_failures=0
+start_ns="$(date +%s%N)"
+for _ in $(seq 1 "$ssh_count"); do ssh "${ssh_opts[@]}" "$target" true || mux_failures=$((mux_failures + 1)); done
+mux_seq="$(awk -v ns="$(( $(date +%s%N) - start_ns ))" -v n="$ssh_count" 'BEGIN { printf "%.2f", ns / 1e6 / n }')"
+start_ns="$(date +%s%N)"
+par_failures="$(seq 1 "$ssh_count" | xargs -P "$ssh_parallel" -I{} sh -c 'ssh "$@" true 2>/dev/null || echo x' _ "${ssh_opts[@]}" "$target" | wc -l)"
+mux_par_ms="$(( ($(date +%s%N) - start_ns) / 1000000 ))"
+mux_failures=$((mux_failures + par_failures))
+
 read -r _ o_rss o_anon o_med o_p99 o_after <<< "$ours"
 read -r _ b_rss b_anon b_med b_p99 b_after <<< "$bare"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
@@ -82,6 +104,16 @@ Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f
 | RSS after the requests | ${o_after} MB | ${b_after} MB | $(ratio "$o_after" "$b_after") |
 
 Targets ([1/7]): idle RSS under 150 MB, private memory under 50 MB.
+
+SSH to an OpenSSH server on loopback (default sshd settings, MaxSessions 10), \`true\` as the command:
+
+| | Coolify.NET pool | OpenSSH ControlMaster (Coolify's method) | speed-up |
+|---|---|---|---|
+| ${ssh_count} sequential commands, per command | ${pool_seq} ms | ${mux_seq} ms | $(ratio "$mux_seq" "$pool_seq")× |
+| ${ssh_count} commands, ${ssh_parallel} at a time, total | ${pool_par_ms} ms | ${mux_par_ms} ms | $(ratio "$mux_par_ms" "$pool_par_ms")× |
+| failed commands | ${pool_failures} | ${mux_failures} | |
+
+Target ([3/7]): the pool at least 2× faster than ControlMaster for sequential commands, no failures in either.
 MD
 )"
 echo "$report"

@@ -66,14 +66,18 @@ public sealed class SshServerShellTests : ServerShellContract, IDisposable
     [Fact]
     public async Task ConnectionKilledMidCommand_FailsThatCommandClearly_AndTheNextOneReconnects()
     {
-        await Shell.RunAsync(ShellCommand.Of("true"), cancellationToken: Token);
+        // The sshd process serving this connection: the parent of the long-lived shell that runs the command.
+        // (and its privileged parent, which holds the socket).
+        var sshd = await Shell.RunAsync(ShellCommand.Of("sh", "-c", "p=$(ps -o ppid= -p \"$PPID\"); echo $p $(ps -o ppid= -p $p)"), cancellationToken: Token);
         var running = Shell.RunAsync(ShellCommand.Of("sleep", "30"), cancellationToken: Token);
 
-        // sshd's per-connection processes of the test user (root kills them, as a network failure would).
-        await new LocalServerShell().RunAsync(ShellCommand.Of("pkill", "-KILL", "-u", _target.User, "-x", "sshd"), cancellationToken: Token);
+        // Root kills it, as a network failure would end the connection; other tests' connections live on.
+        await new LocalServerShell().RunAsync(ShellCommand.Of("kill", ["-KILL", .. sshd.Output.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]), cancellationToken: Token);
+        var clock = Stopwatch.StartNew();
 
         var failure = await Assert.ThrowsAsync<ServerConnectionException>(() => running);
         Assert.Contains("connection", failure.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the broken connection was noticed after {clock.Elapsed}");
         var next = await Shell.RunAsync(ShellCommand.Of("echo", "back"), cancellationToken: Token);
         Assert.Equal("back\n", next.Output);
     }
