@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Reauthentication>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<Security.PrivateKeys>();
         services.TryAddSingleton<Notifications.IAccountMail, Notifications.LoggedAccountMail>();
         services.AddScoped<Audit.AuditLog>();
         services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Coolify.Core;
 using Coolify.Core.Common;
 using Coolify.Infrastructure.Persistence;
+using Coolify.Infrastructure.Servers;
 using Coolify.Web.Api;
 using Coolify.Web.Auth;
 using Coolify.Web.Auth.ExternalLogins;
@@ -38,6 +39,7 @@ try
     builder.Services.AddSingleton(options);
     builder.Services.AddCoolifyPersistence(options.Database, options.DataDirectory);
     builder.Services.AddCoolifyCore();
+    builder.Services.AddCoolifyServerAccess();
     builder.Services.AddCoolifyAuth();
     builder.Services.AddApiRateLimiting(builder.Configuration);
     builder.Services.AddCoolifyOpenApi();
@@ -66,6 +68,7 @@ try
     app.MapTeamsEndpoints();
     app.MapInstanceEndpoints();
     app.MapSettingsEndpoints();
+    app.MapPrivateKeyEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

@@ -87,7 +87,7 @@ public static class SettingsApi
             .Select(e => new AuditEventResponse(e.Id, e.Action, e.UserId, e.TeamId, e.Target, e.IpAddress, e.CreatedAt)).ToList());
 
     private static async Task<TeamAccess> AccessAsync(ClaimsPrincipal user, TeamScopeFactory scopes, CancellationToken ct) =>
-        (await scopes.CreateAsync(user, ct))?.Access ?? throw new Core.Common.ForbiddenException("You are not a member of this team.");
+        (await ApiScope.RequireAsync(user, scopes, ct)).Access;
 
     private static SettingsResponse ToResponse(InstanceSettings s) =>
         new(s.InstanceName, s.Fqdn, s.IsRegistrationEnabled, s.IsApiEnabled, s.AllowedIps, s.DisableTwoStepConfirmation);

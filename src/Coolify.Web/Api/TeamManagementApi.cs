@@ -50,41 +50,41 @@ public static class TeamManagementApi
 
     public static async Task<Ok<ApiMessage>> UpdateTeamAsync(TeamRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, TeamManagement teams, CancellationToken ct)
     {
-        await teams.UpdateAsync(await ScopeAsync(user, scopes, ct), body.Name, body.Description, ct);
+        await teams.UpdateAsync(await ApiScope.RequireAsync(user, scopes, ct), body.Name, body.Description, ct);
         return TypedResults.Ok(new ApiMessage("Team updated."));
     }
 
     public static async Task<Ok<ApiMessage>> DeleteTeamAsync(ClaimsPrincipal user, TeamScopeFactory scopes, TeamManagement teams, CancellationToken ct)
     {
-        await teams.DeleteAsync(await ScopeAsync(user, scopes, ct), ct);
+        await teams.DeleteAsync(await ApiScope.RequireAsync(user, scopes, ct), ct);
         return TypedResults.Ok(new ApiMessage("Team deleted."));
     }
 
     public static async Task<Ok<ApiMessage>> LeaveTeamAsync(ClaimsPrincipal user, TeamScopeFactory scopes, TeamManagement teams, CancellationToken ct)
     {
-        await teams.LeaveAsync(await ScopeAsync(user, scopes, ct), ct);
+        await teams.LeaveAsync(await ApiScope.RequireAsync(user, scopes, ct), ct);
         return TypedResults.Ok(new ApiMessage("You left the team."));
     }
 
     public static async Task<Ok<ApiMessage>> ChangeRoleAsync([FromRoute(Name = "user_id")] int userId, RoleRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, TeamManagement teams, CancellationToken ct)
     {
-        await teams.ChangeRoleAsync(await ScopeAsync(user, scopes, ct), userId, ParseRole(body.Role), ct);
+        await teams.ChangeRoleAsync(await ApiScope.RequireAsync(user, scopes, ct), userId, ParseRole(body.Role), ct);
         return TypedResults.Ok(new ApiMessage("Role updated."));
     }
 
     public static async Task<Ok<ApiMessage>> RemoveMemberAsync([FromRoute(Name = "user_id")] int userId, ClaimsPrincipal user, TeamScopeFactory scopes, TeamManagement teams, CancellationToken ct)
     {
-        await teams.RemoveMemberAsync(await ScopeAsync(user, scopes, ct), userId, ct);
+        await teams.RemoveMemberAsync(await ApiScope.RequireAsync(user, scopes, ct), userId, ct);
         return TypedResults.Ok(new ApiMessage("Member removed."));
     }
 
     public static async Task<Ok<List<InvitationResponse>>> ListInvitationsAsync(ClaimsPrincipal user, TeamScopeFactory scopes, TeamInvitations invitations, CancellationToken ct) =>
-        TypedResults.Ok((await invitations.PendingAsync(await ScopeAsync(user, scopes, ct), ct))
+        TypedResults.Ok((await invitations.PendingAsync(await ApiScope.RequireAsync(user, scopes, ct), ct))
             .Select(i => new InvitationResponse(i.Uuid, i.Email, i.Role.ToString().ToLowerInvariant(), i.CreatedAt, null)).ToList());
 
     public static async Task<Created<InvitationResponse>> InviteAsync(InvitationRequest body, HttpContext http, TeamScopeFactory scopes, TeamInvitations invitations, CancellationToken ct)
     {
-        var scope = await ScopeAsync(http.User, scopes, ct);
+        var scope = await ApiScope.RequireAsync(http.User, scopes, ct);
         var created = await invitations.InviteAsync(scope, body.Email, ParseRole(body.Role ?? "member"), ct);
         var invitation = created.Invitation;
         var link = await InvitationLinks.DeliverAsync(http.RequestServices, scope, created, new Uri($"{http.Request.Scheme}://{http.Request.Host}/"), body.SendEmail == true, ct);
@@ -94,7 +94,7 @@ public static class TeamManagementApi
 
     public static async Task<Ok<ApiMessage>> RevokeInvitationAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, TeamInvitations invitations, CancellationToken ct)
     {
-        await invitations.RevokeAsync(await ScopeAsync(user, scopes, ct), uuid, ct);
+        await invitations.RevokeAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct);
         return TypedResults.Ok(new ApiMessage("Invitation revoked."));
     }
 
@@ -103,9 +103,6 @@ public static class TeamManagementApi
         var team = await invitations.AcceptAsync(user.UserId(), secret, ct);
         return TypedResults.Ok(new ApiMessage($"You joined {team.Name}."));
     }
-
-    private static async Task<TeamScope> ScopeAsync(ClaimsPrincipal user, TeamScopeFactory scopes, CancellationToken ct) =>
-        await scopes.CreateAsync(user, ct) ?? throw new NotFoundException();
 
     private static TeamRole ParseRole(string? role) =>
         Enum.TryParse<TeamRole>(role, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(role, out _)
