@@ -52,6 +52,22 @@ public sealed class SshKeysTests
         Assert.Contains("private_key", failure.Errors.Keys);
     }
 
+    [Theory]
+    [InlineData(SshKeyAlgorithm.Ed25519)]
+    [InlineData(SshKeyAlgorithm.Rsa4096)]
+    public void DamagedKey_IsAFieldError_WhereverItIsCut(SshKeyAlgorithm algorithm)
+    {
+        var key = _keys.Generate(algorithm, "test");
+        var lines = key.Split('\n');
+        for (var keep = 1; keep < lines.Length - 2; keep += Math.Max(1, lines.Length / 8))
+        {
+            // The body cut short, the armour intact: a paste that lost lines.
+            var damaged = string.Join('\n', lines.Take(keep).Append(lines[^2]));
+            var failure = Assert.Throws<ValidationException>(() => _keys.Inspect(damaged));
+            Assert.Contains("private_key", failure.Errors.Keys);
+        }
+    }
+
     [Fact]
     public async Task GeneratedKey_LogsIntoAServer_OnceItsPublicKeyIsAuthorized()
     {

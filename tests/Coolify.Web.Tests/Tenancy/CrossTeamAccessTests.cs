@@ -19,6 +19,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private int _alphaTeam;
     private int _alphaOwnerId;
     private CreatedInvitation _alphaInvitation = null!;
+    private string _alphaKeyUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -36,6 +37,12 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         await factory.AddMemberAsync(member, _alphaTeam, TeamRole.Member);
 
         _alphaOwnerToken = await factory.CreateTokenAsync(alphaOwner, _alphaTeam, Abilities.Root);
+        using (var owner = factory.CreateApiClient(_alphaOwnerToken))
+        {
+            using var key = await owner.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = $"{SecretTeamMarker} deploy key" }, TestContext.Current.CancellationToken);
+            _alphaKeyUuid = (await key.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+        }
+
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
         _alphaMemberReadToken = await factory.CreateTokenAsync(member, _alphaTeam, Abilities.Read);
         _alphaMemberWriteToken = await factory.CreateTokenAsync(member, _alphaTeam, Abilities.Read, Abilities.Write);
@@ -51,9 +58,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     public async Task EveryRoute_WithAnotherTeamsToken_RevealsNothingOfTheTeam()
     {
         using var client = factory.CreateApiClient(_betaToken);
-        // Writes without ids act on the caller's own team by construction (and would delete it): the ones that
-        // can address another team are those with ids, and all reads.
-        foreach (var route in _routes.Where(r => r.HasParameters || !r.IsWrite))
+        // Every route but the two that end the caller's own membership (they act on the token's team by
+        // construction): ids in the path or the body all name Alpha's things.
+        foreach (var route in _routes.Where(r => !EndsCallersMembership(r)))
         {
             using var response = await SendAsync(client, route);
             var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -71,6 +78,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         using var owner = factory.CreateApiClient(_alphaOwnerToken);
         Assert.Contains($"owner-{_unique}@alpha.example", await owner.GetStringAsync("/api/v1/team/members", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains(_alphaInvitation.Invitation.Uuid, await owner.GetStringAsync("/api/v1/team/invitations", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains($"{SecretTeamMarker} deploy key", await owner.GetStringAsync($"/api/v1/security/keys/{_alphaKeyUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,6 +140,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         }
     }
 
+    private static bool EndsCallersMembership(ApiRouteInventory.ApiRoute route) =>
+        (route.Method == "DELETE" && route.Pattern == "/api/v1/team") || route.Pattern == "/api/v1/team/leave";
+
     private Task<HttpResponseMessage> SendAsync(HttpClient client, ApiRouteInventory.ApiRoute route)
     {
         // Every identifier names something of team Alpha.
@@ -139,7 +150,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         {
             "id" or "team_id" => _alphaTeam.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "user_id" => _alphaOwnerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "uuid" => _alphaInvitation.Invitation.Uuid,
+            // {uuid} names whatever the route is about.
+            "uuid" when route.Pattern.StartsWith("/api/v1/security/keys/", StringComparison.Ordinal) => _alphaKeyUuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/team/invitations/", StringComparison.Ordinal) => _alphaInvitation.Invitation.Uuid,
             "secret" => _alphaInvitation.Secret,
             "provider" => "github",
             _ => throw new InvalidOperationException($"{route}: say which of Alpha's identifiers '{name}' takes."),
@@ -147,7 +160,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
         if (route.IsWrite)
         {
-            request.Content = JsonContent.Create(new { name = "Renamed", role = "member", email = "someone@example.com" });
+            // Body-addressed routes (Coolify's PATCH /security/keys) get Alpha's ids in the body too.
+            request.Content = JsonContent.Create(new { name = "Renamed", role = "member", email = "someone@example.com", uuid = _alphaKeyUuid });
         }
 
         return client.SendAsync(request, TestContext.Current.CancellationToken);

@@ -25,7 +25,8 @@ public sealed class SshKeys : ISshKeys
             var name = algorithm.Key.ToString();
             return new SshKeyInfo($"{name} {Convert.ToBase64String(blob)}", "SHA256:" + Convert.ToBase64String(SHA256.HashData(blob)).TrimEnd('='));
         }
-        catch (Exception ex) when (ex is Renci.SshNet.Common.SshException or ArgumentException or InvalidOperationException or FormatException or CryptographicException)
+        // Parsing untrusted text: whatever the library throws about it means "not a usable key" (a 422, never a 500).
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
             throw ValidationException.For("private_key", ex.Message.Contains("passphrase", StringComparison.OrdinalIgnoreCase)
                 ? "This private key is protected by a passphrase; remove it first (ssh-keygen -p -N '' -f KEY)."

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coolify.Core.Persistence;
+using Coolify.Core.Servers;
+using Coolify.Core.Teams;
+using Coolify.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coolify.Web.Tests.Api;
+
+/// <summary>Coolify's /security/keys routes as a script would use them.</summary>
+public sealed class PrivateKeysApiTests(CoolifyWebFactory factory) : IClassFixture<CoolifyWebFactory>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GeneratedKey_ShowsItsPrivatePart_OnlyToReadSensitiveTokens()
+    {
+        var (owner, team) = await OwnerAsync();
+        using var writer = factory.CreateApiClient(await factory.CreateTokenAsync(owner, team, Abilities.Write));
+        using var reader = factory.CreateApiClient(await factory.CreateTokenAsync(owner, team, Abilities.Read));
+        using var sensitive = factory.CreateApiClient(await factory.CreateTokenAsync(owner, team, Abilities.ReadSensitive));
+
+        using var created = await writer.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = "deploy", algorithm = "ed25519" }, Token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Token);
+        var uuid = body.GetProperty("uuid").GetString()!;
+        Assert.StartsWith("ssh-ed25519 ", body.GetProperty("public_key").GetString(), StringComparison.Ordinal);
+
+        var plain = await reader.GetStringAsync($"/api/v1/security/keys/{uuid}", Token);
+        var full = await sensitive.GetStringAsync($"/api/v1/security/keys/{uuid}", Token);
+        Assert.DoesNotContain("private_key", plain, StringComparison.Ordinal);
+        Assert.Contains("\"private_key\":\"-----BEGIN OPENSSH PRIVATE KEY-----", full, StringComparison.Ordinal);
+        Assert.Contains("\"fingerprint\":\"SHA256:", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", await reader.GetStringAsync("/api/v1/security/keys", Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportedKey_RoundTrips_AndNonsenseIs422()
+    {
+        var (owner, team) = await OwnerAsync();
+        using var api = factory.CreateApiClient(await factory.CreateTokenAsync(owner, team, Abilities.Root));
+        using var generated = await api.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = "source", algorithm = "rsa" }, Token);
+        var source = (await generated.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString();
+        var privateKey = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/security/keys/{source}", Token)).GetProperty("private_key").GetString();
+
+        using var imported = await api.PostAsJsonAsync("/api/v1/security/keys", new { name = "copy", private_key = privateKey!.Replace("\n", "\r\n", StringComparison.Ordinal) }, Token);
+        using var nonsense = await api.PostAsJsonAsync("/api/v1/security/keys", new { name = "bad", private_key = "-----BEGIN RSA PRIVATE KEY-----\nnope\n-----END RSA PRIVATE KEY-----" }, Token);
+        using var hostile = await api.PostAsJsonAsync("/api/v1/security/keys", new { name = "<script>alert(1)</script>", private_key = privateKey }, Token);
+
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, nonsense.StatusCode);
+        Assert.Contains("\"private_key\"", await nonsense.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, hostile.StatusCode);
+        Assert.Contains("\"name\"", await hostile.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeyInUse_CannotBeDeleted_AndAnUnusedOneCan()
+    {
+        var (owner, team) = await OwnerAsync();
+        using var api = factory.CreateApiClient(await factory.CreateTokenAsync(owner, team, Abilities.Write));
+        using var created = await api.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = "in use" }, Token);
+        var uuid = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoolifyDbContext>();
+            var key = await db.PrivateKeys.SingleAsync(k => k.Uuid == uuid, Token);
+            db.Servers.Add(new Server { TeamId = team, Name = "web-1", Ip = "10.0.0.1", PrivateKeyId = key.Id });
+            await db.SaveChangesAsync(Token);
+        }
+
+        using var refused = await api.DeleteAsync($"/api/v1/security/keys/{uuid}", Token);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Private Key is in use and cannot be deleted.", await refused.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+
+        using var other = await api.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = "unused" }, Token);
+        var unused = (await other.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString();
+        using var deleted = await api.DeleteAsync($"/api/v1/security/keys/{unused}", Token);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        using var gone = await api.GetAsync($"/api/v1/security/keys/{unused}", Token);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    private async Task<(User Owner, int Team)> OwnerAsync()
+    {
+        var owner = await factory.RegisterAsync("Key Owner", $"keys-{Guid.NewGuid():N}@example.com");
+        return (owner, await factory.TeamIdOfAsync(owner));
+    }
+}
