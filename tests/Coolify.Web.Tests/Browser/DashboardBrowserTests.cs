@@ -161,6 +161,34 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PrivateKeys_GenerateShowsThePublicKey_BadPasteIsExplained_DeleteAsksFirst()
+    {
+        await RegisterAdminInAnotherTabAsync();
+        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
+        await LogInAsync(page, AdminEmail, AdminPassword);
+        await page.GotoAsync(new Uri(_host!.BaseAddress, "/security/private-key").ToString());
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+
+        await page.GetByLabel("Key name").FillAsync("production servers");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate key" }).ClickAsync();
+        var card = page.GetByTestId("private-key").Filter(new() { HasText = "production servers" });
+        await Assertions.Expect(card.GetByTestId("public-key")).ToContainTextAsync("ssh-ed25519 AAAA");
+        await Assertions.Expect(card).ToContainTextAsync("SHA256:");
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("pasted");
+        await page.GetByLabel("Private key (OpenSSH or PEM, without passphrase)").FillAsync("-----BEGIN OPENSSH PRIVATE KEY-----\nbroken\n-----END OPENSSH PRIVATE KEY-----");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add key" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error[data-field=private_key]")).ToHaveTextAsync("This is not a valid OpenSSH or PEM private key.");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("private-keys.png"), FullPage = true });
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete key" }).ClickAsync();
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task LoginProvider_EnabledInSettings_IsOfferedOnTheLoginPage()
     {
         await RegisterAdminInAnotherTabAsync();
