@@ -24,6 +24,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordReset>();
         services.AddScoped<UserSessions>();
         services.AddScoped<Security.PrivateKeys>();
+        services.AddScoped<Servers.ServerService>();
+        services.AddScoped<Servers.ServerValidator>();
         services.TryAddSingleton<Notifications.IAccountMail, Notifications.LoggedAccountMail>();
         services.AddScoped<Audit.AuditLog>();
         services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();

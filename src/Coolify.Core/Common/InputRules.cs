@@ -108,6 +108,44 @@ public sealed partial class InputRules
         return trimmed;
     }
 
+    /// <summary>A host to connect to: an IPv4/IPv6 address or a DNS name (never an option-looking or spaced string).</summary>
+    public string Host(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            Add(field, $"The {Label(field)} field is required.");
+        }
+        else if (!System.Net.IPAddress.TryParse(trimmed, out _) && !HostNamePattern().IsMatch(trimmed))
+        {
+            Add(field, $"The {Label(field)} must be an IP address or a host name like server.example.com.");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>A POSIX login name (what <c>useradd</c> accepts).</summary>
+    public string UserName(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (!UserNamePattern().IsMatch(trimmed))
+        {
+            Add(field, $"The {Label(field)} must be a login name: lowercase letters, digits, '_' or '-', starting with a letter or '_' (at most 32).");
+        }
+
+        return trimmed;
+    }
+
+    public int Range(string field, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            Add(field, $"The {Label(field)} must be between {min} and {max}.");
+        }
+
+        return value;
+    }
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))
@@ -130,6 +168,12 @@ public sealed partial class InputRules
     }
 
     private static string Label(string field) => field.Replace('_', ' ');
+
+    [GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    private static partial Regex HostNamePattern();
+
+    [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
+    private static partial Regex UserNamePattern();
 
     [GeneratedRegex(@"^[\p{L}\p{M}\p{N} \-_.,:'@/&()#+]+$")]
     private static partial Regex NamePattern();

@@ -6,10 +6,13 @@ namespace Coolify.Infrastructure.Servers;
 
 public static class ServerAccessServiceCollectionExtensions
 {
-    /// <summary>SSH keys (reading, generating); the connection pool and shells follow with the servers feature.</summary>
+    /// <summary>SSH keys, the SSH connection pool and the shell of each server.</summary>
     public static IServiceCollection AddCoolifyServerAccess(this IServiceCollection services)
     {
         services.AddSingleton<ISshKeys, SshKeys>();
+        services.AddSingleton<Coolify.Core.Commands.IHostKeyStore, Coolify.Core.Servers.ServerHostKeys>();
+        services.AddSingleton<SshConnectionPool>();
+        services.AddSingleton<Coolify.Core.Servers.IServerShells, ServerShells>();
         return services;
     }
 }

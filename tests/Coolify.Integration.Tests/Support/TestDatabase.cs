@@ -1,6 +1,7 @@
 using Coolify.Core;
 using Coolify.Core.Persistence;
 using Coolify.Infrastructure.Persistence;
+using Coolify.Infrastructure.Servers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddCoolifyPersistence(settings, dataDirectory);
         services.AddCoolifyCore();
         services.AddCoolifyIdentity();
+        services.AddCoolifyServerAccess();
         return services.BuildServiceProvider();
     }
 
