@@ -40,6 +40,8 @@ try
     builder.Services.AddCoolifyPersistence(options.Database, options.DataDirectory);
     builder.Services.AddCoolifyCore();
     builder.Services.AddCoolifyServerAccess();
+    builder.Services.AddSingleton<Coolify.Web.Servers.ServerValidationQueue>();
+    builder.Services.AddHostedService<Coolify.Web.Servers.ServerValidationWorker>();
     builder.Services.AddCoolifyAuth();
     builder.Services.AddApiRateLimiting(builder.Configuration);
     builder.Services.AddCoolifyOpenApi();
@@ -69,6 +71,7 @@ try
     app.MapInstanceEndpoints();
     app.MapSettingsEndpoints();
     app.MapPrivateKeyEndpoints();
+    app.MapServerEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

@@ -20,6 +20,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private int _alphaOwnerId;
     private CreatedInvitation _alphaInvitation = null!;
     private string _alphaKeyUuid = string.Empty;
+    private string _alphaServerUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -41,6 +42,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         {
             using var key = await owner.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = $"{SecretTeamMarker} deploy key" }, TestContext.Current.CancellationToken);
             _alphaKeyUuid = (await key.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var server = await owner.PostAsJsonAsync("/api/v1/servers",
+                new { name = $"{SecretTeamMarker} web", ip = "10.20.30.40", private_key_uuid = _alphaKeyUuid }, TestContext.Current.CancellationToken);
+            _alphaServerUuid = (await server.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -79,6 +83,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         Assert.Contains($"owner-{_unique}@alpha.example", await owner.GetStringAsync("/api/v1/team/members", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains(_alphaInvitation.Invitation.Uuid, await owner.GetStringAsync("/api/v1/team/invitations", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains($"{SecretTeamMarker} deploy key", await owner.GetStringAsync($"/api/v1/security/keys/{_alphaKeyUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains($"{SecretTeamMarker} web", await owner.GetStringAsync($"/api/v1/servers/{_alphaServerUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,6 +158,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             // {uuid} names whatever the route is about.
             "uuid" when route.Pattern.StartsWith("/api/v1/security/keys/", StringComparison.Ordinal) => _alphaKeyUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/team/invitations/", StringComparison.Ordinal) => _alphaInvitation.Invitation.Uuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/servers/", StringComparison.Ordinal) => _alphaServerUuid,
             "secret" => _alphaInvitation.Secret,
             "provider" => "github",
             _ => throw new InvalidOperationException($"{route}: say which of Alpha's identifiers '{name}' takes."),

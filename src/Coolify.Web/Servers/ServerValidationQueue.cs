@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Coolify.Core.Servers;
+
+namespace Coolify.Web.Servers;
+
+/// <summary>
+/// Server validations run in the background (the API answers "Validation started." at once); a server already
+/// waiting is not queued twice. In-process for now: several replicas would claim validations through the database.
+/// </summary>
+public sealed class ServerValidationQueue
+{
+    private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
+    private readonly ConcurrentDictionary<int, bool> _waiting = new();
+
+    public void Enqueue(int serverId)
+    {
+        if (_waiting.TryAdd(serverId, true))
+        {
+            _queue.Writer.TryWrite(serverId);
+        }
+    }
+
+    internal async IAsyncEnumerable<int> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var serverId in _queue.Reader.ReadAllAsync(cancellationToken))
+        {
+            _waiting.TryRemove(serverId, out _);
+            yield return serverId;
+        }
+    }
+}
+
+/// <summary>Runs queued validations, a few at a time: a hung server holds one slot, not the queue.</summary>
+internal sealed partial class ServerValidationWorker(ServerValidationQueue queue, IServiceScopeFactory scopes, ILogger<ServerValidationWorker> logger)
+    : BackgroundService
+{
+    private const int Parallel = 4;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var slots = new SemaphoreSlim(Parallel);
+        var running = new List<Task>();
+        await foreach (var serverId in queue.ReadAllAsync(stoppingToken))
+        {
+            await slots.WaitAsync(stoppingToken);
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<ServerValidator>().ValidateAsync(serverId, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogValidationFailed(serverId, ex);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }, stoppingToken));
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Validating server {ServerId} failed")]
+    private partial void LogValidationFailed(int serverId, Exception exception);
+}
