@@ -189,6 +189,34 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddServer_ShowsThePublicKeyToPaste_AndValidatesLive()
+    {
+        var ssh = TestSshTarget.Get();
+        Assert.SkipWhen(ssh is null, "no test sshd (run scripts/test.sh)");
+        await RegisterAdminInAnotherTabAsync();
+        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
+        await LogInAsync(page, AdminEmail, AdminPassword);
+        await page.GotoAsync(new Uri(_host!.BaseAddress, "/servers").ToString());
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("test machine");
+        await page.GetByLabel("IP address or host name").FillAsync(ssh!.Value.Host);
+        await page.GetByLabel("SSH port").FillAsync(ssh.Value.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("User").FillAsync(ssh.Value.User);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add server" }).ClickAsync();
+
+        // A new key was made for it: its public key goes into authorized_keys on the server.
+        var publicKey = page.GetByTestId("server-public-key");
+        await Assertions.Expect(publicKey).ToContainTextAsync("ssh-ed25519 ");
+        await TestSshTarget.AuthorizeAsync(await publicKey.InnerTextAsync(), TestContext.Current.CancellationToken);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Validate server" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("validation-log")).ToContainTextAsync("Server is ready for resources.", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("server-status")).ToHaveTextAsync("usable");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("server-validated.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task LoginProvider_EnabledInSettings_IsOfferedOnTheLoginPage()
     {
         await RegisterAdminInAnotherTabAsync();
