@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Security.PrivateKeys>();
         services.AddScoped<Servers.ServerService>();
         services.AddScoped<Servers.ServerValidator>();
+        services.AddScoped<Servers.DestinationService>();
         services.TryAddSingleton<Notifications.IAccountMail, Notifications.LoggedAccountMail>();
         services.AddScoped<Audit.AuditLog>();
         services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();

@@ -72,6 +72,7 @@ try
     app.MapSettingsEndpoints();
     app.MapPrivateKeyEndpoints();
     app.MapServerEndpoints();
+    app.MapDestinationEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

@@ -56,25 +56,34 @@ public sealed class DockerCli(IServerShell shell)
 
         arguments.AddRange(["--", name]);
         var create = ShellCommand.Of("docker", arguments);
-        (await shell.RunAsync(create, cancellationToken: cancellationToken)).EnsureSuccess(create);
+        var result = await shell.RunAsync(create, cancellationToken: cancellationToken);
+        // Someone else (a concurrent validation) may have made it in between: that is success too.
+        if (!result.Succeeded && !await NetworkExistsAsync(name, cancellationToken))
+        {
+            result.EnsureSuccess(create);
+        }
     }
 
-    /// <summary>Removes a network we made (one without our label is refused, so user networks are safe).</summary>
-    public async Task RemoveNetworkAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes a network we made; one without our label is left alone (user networks are safe). Returns whether a
+    /// network was removed.
+    /// </summary>
+    public async Task<bool> RemoveNetworkAsync(string name, CancellationToken cancellationToken)
     {
         if (!await NetworkExistsAsync(name, cancellationToken))
         {
-            return;
+            return false;
         }
 
         var labels = await shell.RunAsync(ShellCommand.Of("docker", "network", "inspect", "--format", "{{json .Labels}}", "--", name), cancellationToken: cancellationToken);
         using var json = JsonDocument.Parse(labels.Output is { Length: > 0 } text && text.Trim() != "null" ? text : "{}");
         if (!json.RootElement.TryGetProperty("coolify.managed", out var managed) || managed.GetString() != "true")
         {
-            throw new InvalidOperationException($"Network {name} was not created by Coolify; leaving it alone.");
+            return false;
         }
 
         var remove = ShellCommand.Of("docker", "network", "rm", "--", name);
         (await shell.RunAsync(remove, cancellationToken: cancellationToken)).EnsureSuccess(remove);
+        return true;
     }
 }

@@ -101,6 +101,16 @@ public sealed class ServerValidator(CoolifyDbContext db, IServerShells shells)
             await Step("✗ git is missing.");
         }
 
+        if (usable)
+        {
+            // The server's destinations (the default "coolify" network among them) exist on it from now on.
+            foreach (var network in await db.Destinations.Where(d => d.ServerId == server.Id).Select(d => new { d.Network, d.Uuid }).ToListAsync(cancellationToken))
+            {
+                await docker.CreateNetworkAsync(network.Network, [$"coolify.destination={network.Uuid}"], cancellationToken);
+                await Step($"✓ Docker network {network.Network} is there.");
+            }
+        }
+
         server.Settings.IsUsable = usable;
         await Step(usable ? "Server is ready for resources." : "Server is not usable yet: fix the points marked ✗ and validate again.");
         return usable;

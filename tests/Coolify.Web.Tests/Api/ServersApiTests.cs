@@ -37,6 +37,27 @@ public sealed class ServersApiTests(CoolifyWebFactory factory) : IClassFixture<C
         using var again = await api.PostAsync($"/api/v1/servers/{uuid}/validate", null, Token);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Contains("Validation started.", await again.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+
+        // A destination is a Docker network made on the server itself, and removed from it again.
+        var network = $"apps-{Guid.NewGuid():N}"[..16];
+        using var destination = await api.PostAsJsonAsync($"/api/v1/servers/{uuid}/destinations", new { network }, Token);
+        Assert.Equal(HttpStatusCode.Created, destination.StatusCode);
+        var destinationUuid = (await destination.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString();
+        Assert.True(await NetworkExistsAsync(network));
+        using var duplicate = await api.PostAsJsonAsync($"/api/v1/servers/{uuid}/destinations", new { network }, Token);
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        using var hostile = await api.PostAsJsonAsync($"/api/v1/servers/{uuid}/destinations", new { network = "x; docker rm -f $(docker ps -q)" }, Token);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, hostile.StatusCode);
+
+        using var removed = await api.DeleteAsync($"/api/v1/destinations/{destinationUuid}", Token);
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.False(await NetworkExistsAsync(network));
+    }
+
+    private static async Task<bool> NetworkExistsAsync(string network)
+    {
+        var shell = new Coolify.Infrastructure.Servers.LocalServerShell();
+        return (await shell.RunAsync(Coolify.Core.Commands.ShellCommand.Of("docker", "network", "inspect", network).DiscardOutput(), cancellationToken: Token)).Succeeded;
     }
 
     [Theory]

@@ -21,6 +21,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private CreatedInvitation _alphaInvitation = null!;
     private string _alphaKeyUuid = string.Empty;
     private string _alphaServerUuid = string.Empty;
+    private string _alphaDestinationUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -45,6 +46,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             using var server = await owner.PostAsJsonAsync("/api/v1/servers",
                 new { name = $"{SecretTeamMarker} web", ip = "10.20.30.40", private_key_uuid = _alphaKeyUuid }, TestContext.Current.CancellationToken);
             _alphaServerUuid = (await server.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            // The server's default destination (its "coolify" network).
+            _alphaDestinationUuid = (await owner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/servers/{_alphaServerUuid}/destinations", TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -84,6 +87,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         Assert.Contains(_alphaInvitation.Invitation.Uuid, await owner.GetStringAsync("/api/v1/team/invitations", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains($"{SecretTeamMarker} deploy key", await owner.GetStringAsync($"/api/v1/security/keys/{_alphaKeyUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains($"{SecretTeamMarker} web", await owner.GetStringAsync($"/api/v1/servers/{_alphaServerUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(_alphaDestinationUuid, await owner.GetStringAsync("/api/v1/destinations", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,6 +163,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "uuid" when route.Pattern.StartsWith("/api/v1/security/keys/", StringComparison.Ordinal) => _alphaKeyUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/team/invitations/", StringComparison.Ordinal) => _alphaInvitation.Invitation.Uuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/servers/", StringComparison.Ordinal) => _alphaServerUuid,
+            "server_uuid" => _alphaServerUuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,
             "secret" => _alphaInvitation.Secret,
             "provider" => "github",
             _ => throw new InvalidOperationException($"{route}: say which of Alpha's identifiers '{name}' takes."),
