@@ -83,9 +83,14 @@ internal sealed class RemoteShell : IDisposable
     // reused; a frame that does not end makes the shell unusable.
     private async Task StopAsync(Frame frame, Func<int, Task> kill)
     {
-        if (frame.ProcessId is { } pid)
+        try
         {
-            await kill(pid);
+            // The pid travels on stderr, read by its own thread: it may still be on its way when stdout has moved on.
+            await kill(await frame.ProcessId.WaitAsync(TimeSpan.FromSeconds(2)));
+        }
+        catch (TimeoutException)
+        {
+            // No pid: the command never started; the frame ends by itself.
         }
 
         try
@@ -204,7 +209,9 @@ internal sealed class RemoteShell : IDisposable
 
         public TaskCompletionSource<CommandResult> Completed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public int? ProcessId => int.TryParse(_error.Preamble, out var pid) ? pid : null;
+        public TaskCompletionSource<int> ProcessIdSource { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<int> ProcessId => ProcessIdSource.Task;
 
         public void Append(bool isError, string chunk)
         {
@@ -213,6 +220,10 @@ internal sealed class RemoteShell : IDisposable
             try
             {
                 (isError ? _error : _output).AppendAsync(chunk).AsTask().GetAwaiter().GetResult();
+                if (int.TryParse(_error.Preamble, out var pid))
+                {
+                    ProcessIdSource.TrySetResult(pid);
+                }
                 if (_output.IsComplete && _error.IsComplete)
                 {
                     var exitCode = int.TryParse(_output.Trailer, out var code) ? code : -1;
