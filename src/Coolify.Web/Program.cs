@@ -42,6 +42,7 @@ try
     builder.Services.AddCoolifyServerAccess();
     builder.Services.AddSingleton<Coolify.Web.Servers.ServerValidationQueue>();
     builder.Services.AddHostedService<Coolify.Web.Servers.ServerValidationWorker>();
+    builder.Services.AddHostedService<Coolify.Web.Servers.ServerHealthWorker>();
     builder.Services.AddCoolifyAuth();
     builder.Services.AddApiRateLimiting(builder.Configuration);
     builder.Services.AddCoolifyOpenApi();

@@ -96,6 +96,17 @@ public sealed class AccountRegistration(CoolifyDbContext db, UserManager<User> u
         }
 
         db.TeamMembers.Add(new TeamMember { TeamId = team.Id, UserId = user.Id, Role = TeamRole.Owner });
+        if (isFirst)
+        {
+            // The host itself is the instance's first server (Coolify's "localhost"), driven by local processes.
+            db.Servers.Add(new Servers.Server
+            {
+                TeamId = team.Id, Name = "localhost", Description = "This machine, the one Coolify.NET runs on.", Ip = "127.0.0.1",
+                IsLocalhost = true, Settings = new Servers.ServerSettings(),
+                Destinations = [new Servers.Destination { Name = "coolify", Network = "coolify" }],
+            });
+        }
+
         audit.Add(isFirst ? "account.registered_admin" : "account.registered", user.Id, team.Id, cleanEmail);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -56,6 +56,47 @@ public sealed class ServerValidationTests
         Assert.Contains("✗ Not reachable: Could not connect to", stored.ValidationLogs, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HealthCheck_NeedsTwoFailuresInARow_BeforeCallingAServerUnreachable()
+    {
+        Assert.SkipUnless(TestSshServer.Available, "no test sshd (run scripts/test.sh)");
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var scope = database.CreateScope();
+        var services = scope.ServiceProvider;
+        var (team, server) = await AddTestServerAsync(services);
+        Assert.True(await CheckAsync(database, server.Id));
+
+        // The server stops answering (its SSH port closes) while it is known to be reachable.
+        await services.GetRequiredService<ServerService>().UpdateAsync(team, server.Uuid, new ServerChange(Port: FreePort()), Token);
+        await SetReachableAsync(database, server.Id);
+        Assert.False(await CheckAsync(database, server.Id));
+        Assert.True(await IsReachableAsync(database, server.Id), "one failed check already marked the server unreachable");
+        Assert.False(await CheckAsync(database, server.Id));
+        Assert.False(await IsReachableAsync(database, server.Id));
+
+        await services.GetRequiredService<ServerService>().UpdateAsync(team, server.Uuid, new ServerChange(Port: TestSshServer.RequireTarget().Port), Token);
+        Assert.True(await CheckAsync(database, server.Id));
+        Assert.True(await IsReachableAsync(database, server.Id));
+    }
+
+    [Fact]
+    public async Task Localhost_ExistsAfterOnboarding_AndValidatesThroughLocalProcesses()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var scope = database.CreateScope();
+        var services = scope.ServiceProvider;
+        var admin = await services.GetRequiredService<AccountRegistration>().RegisterAsync("Admin", "admin@example.com", "Corr3ct-Horse!", Token);
+        var localhost = await services.GetRequiredService<CoolifyDbContext>().Servers.SingleAsync(s => s.IsLocalhost, Token);
+        Assert.Equal(admin.CurrentTeamId, localhost.TeamId);
+
+        var usable = await services.GetRequiredService<ServerValidator>().ValidateAsync(localhost.Id, Token);
+
+        await using var db = database.CreateContext();
+        var logs = (await db.Servers.SingleAsync(s => s.Id == localhost.Id, Token)).ValidationLogs;
+        Assert.True(usable, logs);
+        Assert.Contains("✓ Docker network coolify is there.", logs, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ip", "10.0.0.1; rm -rf /")]
     [InlineData("ip", "-oProxyCommand=id")]
@@ -81,7 +122,7 @@ public sealed class ServerValidationTests
         var failure = await Assert.ThrowsAsync<ValidationException>(() => services.GetRequiredService<ServerService>().CreateAsync(teamScope, change, Token));
 
         Assert.Contains(field, failure.Errors.Keys);
-        Assert.Empty(await services.GetRequiredService<CoolifyDbContext>().Servers.ToListAsync(Token));
+        Assert.Empty(await services.GetRequiredService<CoolifyDbContext>().Servers.Where(s => !s.IsLocalhost).ToListAsync(Token));
     }
 
     [Fact]
@@ -137,6 +178,25 @@ public sealed class ServerValidationTests
         var team = new TeamScope(services.GetRequiredService<CoolifyDbContext>(), access);
         var key = await services.GetRequiredService<PrivateKeys>().GenerateAsync(team, "deploy", null, SshKeyAlgorithm.Ed25519, Token);
         return (team, key.Uuid);
+    }
+
+    // As the health worker runs it: each check in a scope of its own.
+    private static async Task<bool> CheckAsync(TestDatabase database, int serverId)
+    {
+        await using var scope = database.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ServerHealthCheck>().CheckAsync(serverId, Token);
+    }
+
+    private static async Task SetReachableAsync(TestDatabase database, int serverId)
+    {
+        await using var db = database.CreateContext();
+        await db.ServerSettings.Where(s => s.ServerId == serverId).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsReachable, true), Token);
+    }
+
+    private static async Task<bool> IsReachableAsync(TestDatabase database, int serverId)
+    {
+        await using var db = database.CreateContext();
+        return await db.ServerSettings.Where(s => s.ServerId == serverId).Select(s => s.IsReachable).SingleAsync(Token);
     }
 
     private static int FreePort()

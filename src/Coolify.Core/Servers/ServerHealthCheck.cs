@@ -1,0 +1,45 @@
+using Coolify.Core.Commands;
+using Coolify.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coolify.Core.Servers;
+
+/// <summary>
+/// The periodic reachability check of one server. One failed check is not enough to call a server unreachable
+/// (a blip, a restart): only <see cref="UnreachableAfter"/> failures in a row are, as Coolify's unreachable count.
+/// </summary>
+public sealed class ServerHealthCheck(CoolifyDbContext db, IServerShells shells)
+{
+    public const int UnreachableAfter = 2;
+
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Returns whether the server answered.</summary>
+    public async Task<bool> CheckAsync(int serverId, CancellationToken cancellationToken)
+    {
+        var server = await db.Servers.Include(s => s.Settings).Include(s => s.PrivateKey).SingleAsync(s => s.Id == serverId, cancellationToken);
+        bool answered;
+        try
+        {
+            answered = (await shells.For(server).RunAsync(ShellCommand.Of("true"), new CommandOptions { Timeout = CheckTimeout }, cancellationToken)).Succeeded;
+        }
+        catch (Exception ex) when (ex is ServerConnectionException or CommandTimeoutException)
+        {
+            answered = false;
+        }
+
+        if (answered)
+        {
+            server.UnreachableCount = 0;
+            server.UnreachableNotificationSent = false;
+            server.Settings!.IsReachable = true;
+        }
+        else if (++server.UnreachableCount >= UnreachableAfter)
+        {
+            server.Settings!.IsReachable = false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return answered;
+    }
+}
