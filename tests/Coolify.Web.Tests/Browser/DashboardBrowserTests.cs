@@ -214,6 +214,18 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("validation-log")).ToContainTextAsync("Server is ready for resources.", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("server-status")).ToHaveTextAsync("usable");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("server-validated.png"), FullPage = true });
+
+        // A destination: a Docker network made on the server, then removed again.
+        var network = $"web-{Guid.NewGuid():N}"[..12];
+        await page.GetByLabel("Network name").FillAsync(network);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add destination" }).ClickAsync();
+        var row = page.GetByTestId("destinations").GetByRole(AriaRole.Listitem).Filter(new() { HasText = network });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove destination" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
     }
 
     [Fact]

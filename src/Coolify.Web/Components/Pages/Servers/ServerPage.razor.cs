@@ -15,6 +15,10 @@ public partial class ServerPage
     private bool _canWrite;
     private bool _validating;
     private PendingConfirmation? _pending;
+    private bool _deleted;
+    private readonly DestinationInput _destination = new();
+    private IReadOnlyDictionary<string, string[]>? _destinationErrors;
+    private string? _destinationMessage;
 
     [Parameter]
     public string Uuid { get; set; } = string.Empty;
@@ -79,13 +83,51 @@ public partial class ServerPage
     }
 
     private void ConfirmDelete() =>
-        _pending = new($"Delete {_server!.Name}?", "Coolify forgets the server; what runs on it keeps running.", "Delete server",
-            (team, services) => services.GetRequiredService<ServerService>().DeleteAsync(team, Uuid, CancellationToken.None));
+        _pending = new($"Delete {_server!.Name}?", "Coolify forgets the server; what runs on it keeps running.", "Delete server", async (team, services) =>
+        {
+            await services.GetRequiredService<ServerService>().DeleteAsync(team, Uuid, CancellationToken.None);
+            _deleted = true;
+        });
 
-    private Task GoToListAsync()
+    private void ConfirmRemoveDestination(Destination destination) =>
+        _pending = new($"Remove the destination {destination.Name}?", $"The Docker network {destination.Network} is removed from the server.", "Remove destination",
+            (team, services) => services.GetRequiredService<DestinationService>().DeleteAsync(team, destination.Uuid, CancellationToken.None));
+
+    private async Task AfterConfirmedAsync()
     {
-        NavigationManager.NavigateTo("/servers");
-        return Task.CompletedTask;
+        if (_deleted)
+        {
+            NavigationManager.NavigateTo("/servers");
+            return;
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task AddDestinationAsync()
+    {
+        _destinationErrors = null;
+        _destinationMessage = null;
+        try
+        {
+            await Scope.RunAsync((team, services) =>
+                services.GetRequiredService<DestinationService>().CreateAsync(team, Uuid, null, _destination.Network, null, CancellationToken.None));
+            _destination.Network = null;
+            await LoadAsync();
+        }
+        catch (ValidationException ex)
+        {
+            _destinationErrors = ex.Errors;
+        }
+        catch (Exception ex) when (ex is ConflictException or Core.Commands.ServerConnectionException or Core.Commands.CommandFailedException)
+        {
+            _destinationMessage = ex.Message;
+        }
+    }
+
+    private sealed class DestinationInput
+    {
+        public string? Network { get; set; }
     }
 
     public void Dispose()
