@@ -86,4 +86,108 @@ public sealed class DockerCli(IServerShell shell)
         (await shell.RunAsync(remove, cancellationToken: cancellationToken)).EnsureSuccess(remove);
         return true;
     }
+
+    /// <summary>Starts a container in the background; returns its id.</summary>
+    public async Task<string> RunAsync(DockerRun run, CancellationToken cancellationToken)
+    {
+        var arguments = new List<string> { "run", "-d", "--name", run.Name, "--label", ManagedLabel };
+        foreach (var label in run.Labels ?? [])
+        {
+            arguments.AddRange(["--label", label]);
+        }
+
+        if (run.Network is not null)
+        {
+            arguments.AddRange(["--network", run.Network]);
+        }
+
+        if (run.RestartPolicy is not null)
+        {
+            arguments.AddRange(["--restart", run.RestartPolicy]);
+        }
+
+        // "--" is not accepted before the image by docker run; the image is validated by the caller's rules.
+        arguments.Add(run.Image);
+        arguments.AddRange(run.Command ?? []);
+        return (await RunCheckedAsync(ShellCommand.Of("docker", arguments), cancellationToken)).Output.Trim();
+    }
+
+    /// <summary>Containers carrying <paramref name="label"/> (ours by default), running or not.</summary>
+    public async Task<IReadOnlyList<ContainerSummary>> PsAsync(string label = ManagedLabel, CancellationToken cancellationToken = default)
+    {
+        var output = (await RunCheckedAsync(ShellCommand.Of("docker", "ps", "-a", "--no-trunc", "--filter", $"label={label}", "--format", "{{json .}}"), cancellationToken)).Output;
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            string Text(string name) => root.TryGetProperty(name, out var value) ? value.GetString() ?? string.Empty : string.Empty;
+            return new ContainerSummary(Text("ID"), Text("Names"), Text("Image"), Text("State"), Text("Status"), Text("Labels"));
+        }).ToList();
+    }
+
+    /// <summary><c>docker inspect</c> of one object, or null when it does not exist.</summary>
+    public async Task<JsonElement?> InspectAsync(string name, CancellationToken cancellationToken)
+    {
+        var result = await shell.RunAsync(ShellCommand.Of("docker", "inspect", "--", name), cancellationToken: cancellationToken);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(result.Output);
+        return json.RootElement[0].Clone();
+    }
+
+    /// <summary>A container's logs; with <paramref name="follow"/>, streams until it stops or the token cancels.</summary>
+    public Task<CommandResult> LogsAsync(string name, bool follow, Func<OutputLine, ValueTask>? onOutput, CancellationToken cancellationToken) =>
+        shell.RunAsync(
+            ShellCommand.Of("docker", follow ? ["logs", "--follow", "--", name] : ["logs", "--", name]),
+            new CommandOptions { OnOutput = onOutput, Timeout = follow ? TimeSpan.FromDays(1) : CommandOptions.Default.Timeout },
+            cancellationToken);
+
+    /// <summary>Runs a program inside a running container (each argument one argument).</summary>
+    public Task<CommandResult> ExecAsync(string name, IEnumerable<string> command, CancellationToken cancellationToken) =>
+        shell.RunAsync(ShellCommand.Of("docker", ["exec", name, .. command]), cancellationToken: cancellationToken);
+
+    public Task StopAsync(string name, int timeoutSeconds, CancellationToken cancellationToken) =>
+        RunCheckedAsync(ShellCommand.Of("docker", "stop", "--time", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", name), cancellationToken);
+
+    public Task RemoveContainerAsync(string name, CancellationToken cancellationToken) =>
+        RunCheckedAsync(ShellCommand.Of("docker", "rm", "--force", "--", name), cancellationToken);
+
+    public Task CreateVolumeAsync(string name, IEnumerable<string> labels, CancellationToken cancellationToken) =>
+        RunCheckedAsync(ShellCommand.Of("docker", ["volume", "create", "--label", ManagedLabel, .. labels.SelectMany(l => new[] { "--label", l }), "--", name]), cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListVolumesAsync(string label = ManagedLabel, CancellationToken cancellationToken = default) =>
+        (await RunCheckedAsync(ShellCommand.Of("docker", "volume", "ls", "--filter", $"label={label}", "--format", "{{.Name}}"), cancellationToken))
+            .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken) =>
+        RunCheckedAsync(ShellCommand.Of("docker", "volume", "rm", "--", name), cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListImagesAsync(string reference, CancellationToken cancellationToken) =>
+        (await RunCheckedAsync(ShellCommand.Of("docker", "image", "ls", "--filter", $"reference={reference}", "--format", "{{.Repository}}:{{.Tag}}"), cancellationToken))
+            .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public Task RemoveImageAsync(string reference, CancellationToken cancellationToken) =>
+        RunCheckedAsync(ShellCommand.Of("docker", "image", "rm", "--", reference), cancellationToken);
+
+    /// <summary>Builds an image from a directory on the server, streaming the build's output.</summary>
+    public Task<CommandResult> BuildAsync(string contextDirectory, string tag, IEnumerable<string> labels, Func<OutputLine, ValueTask>? onOutput, CancellationToken cancellationToken) =>
+        shell.RunAsync(
+            ShellCommand.Of("docker", ["build", "--tag", tag, "--label", ManagedLabel, .. labels.SelectMany(l => new[] { "--label", l }), "--", contextDirectory]),
+            new CommandOptions { OnOutput = onOutput, Timeout = TimeSpan.FromHours(1) },
+            cancellationToken);
+
+    /// <summary><c>docker compose</c> (plugin) or <c>docker-compose</c> (v1), whichever the server has, for a project.</summary>
+    public async Task<CommandResult> ComposeAsync(string projectDirectory, string projectName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var compose = await ComposeAsync(cancellationToken) ?? throw new InvalidOperationException("Docker Compose is not installed on the server.");
+        string[] program = compose.Kind == "plugin" ? ["docker", "compose"] : ["docker-compose"];
+        var command = ShellCommand.Of(program[0], [.. program[1..], "--project-name", projectName, .. arguments]).InDirectory(projectDirectory);
+        return await shell.RunAsync(command, new CommandOptions { Timeout = TimeSpan.FromMinutes(30) }, cancellationToken);
+    }
+
+    private async Task<CommandResult> RunCheckedAsync(ShellCommand command, CancellationToken cancellationToken) =>
+        (await shell.RunAsync(command, cancellationToken: cancellationToken)).EnsureSuccess(command);
 }

@@ -1,0 +1,25 @@
+# Builds the container images the tests use (sourced by scripts/test.sh). No registry is reachable here, so the
+# base image comes from Debian's packages: debootstrap --variant=minbase, then docker import. Images stay in
+# dockerd's storage between runs, cached by tag; only a missing tag is built (about a minute).
+# Exports COOLIFY_TEST_BASE_IMAGE.
+
+COOLIFY_TEST_BASE_IMAGE="${COOLIFY_TEST_BASE_IMAGE:-coolify-test/debian:bookworm}"
+
+ensure_test_images() {
+  export COOLIFY_TEST_BASE_IMAGE
+  docker image inspect "$COOLIFY_TEST_BASE_IMAGE" >/dev/null 2>&1 && return 0
+  echo "== building $COOLIFY_TEST_BASE_IMAGE with debootstrap (once; cached afterwards)"
+  local rootfs
+  rootfs="$(mktemp -d /tmp/coolify-rootfs.XXXXXX)"
+  if ! debootstrap --variant=minbase bookworm "$rootfs" http://deb.debian.org/debian >"$rootfs.log" 2>&1; then
+    tail -n 20 "$rootfs.log" >&2
+    rm -rf "$rootfs" "$rootfs.log"
+    return 1
+  fi
+  # Without the apt caches; labelled so the tests' cleanups never touch it.
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  tar -C "$rootfs" -c . | docker import --change 'CMD ["/bin/bash"]' - "$COOLIFY_TEST_BASE_IMAGE" >/dev/null
+  local status=$?
+  rm -rf "$rootfs" "$rootfs.log"
+  return $status
+}
