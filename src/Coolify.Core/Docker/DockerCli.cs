@@ -106,8 +106,8 @@ public sealed class DockerCli(IServerShell shell)
             arguments.AddRange(["--restart", run.RestartPolicy]);
         }
 
-        // "--" is not accepted before the image by docker run; the image is validated by the caller's rules.
-        arguments.Add(run.Image);
+        // "--": an image or a command that starts with "-" is never read as an option of docker run.
+        arguments.AddRange(["--", run.Image]);
         arguments.AddRange(run.Command ?? []);
         return (await RunCheckedAsync(ShellCommand.Of("docker", arguments), cancellationToken)).Output.Trim();
     }
@@ -147,7 +147,7 @@ public sealed class DockerCli(IServerShell shell)
 
     /// <summary>Runs a program inside a running container (each argument one argument).</summary>
     public Task<CommandResult> ExecAsync(string name, IEnumerable<string> command, CancellationToken cancellationToken) =>
-        shell.RunAsync(ShellCommand.Of("docker", ["exec", name, .. command]), cancellationToken: cancellationToken);
+        shell.RunAsync(ShellCommand.Of("docker", ["exec", "--", name, .. command]), cancellationToken: cancellationToken);
 
     public Task StopAsync(string name, int timeoutSeconds, CancellationToken cancellationToken) =>
         RunCheckedAsync(ShellCommand.Of("docker", "stop", "--time", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", name), cancellationToken);

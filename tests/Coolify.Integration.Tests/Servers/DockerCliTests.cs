@@ -70,6 +70,19 @@ public sealed class DockerCliTests : IDisposable
     }
 
     [Fact]
+    public async Task OptionLookingImage_IsAnImageName_NotAnOption()
+    {
+        var name = $"coolify-test-opt-{_id}";
+
+        // Were "--privileged" read as an option, docker would take the next argument as the image and start it.
+        var failure = await Assert.ThrowsAsync<CommandFailedException>(() =>
+            _docker.RunAsync(new DockerRun(name, "--privileged", Command: [_image, "sleep", "60"]), Token));
+
+        Assert.Contains("invalid reference format", failure.Result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(await _docker.InspectAsync(name, Token));
+    }
+
+    [Fact]
     public async Task Volume_IsCreatedLabelled_ListedAndRemoved()
     {
         var name = $"coolify-test-{_id}";
