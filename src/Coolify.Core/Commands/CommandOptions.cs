@@ -16,4 +16,26 @@ public sealed record CommandOptions
 
     /// <summary>Bytes for the command's standard input: the way secrets reach a command.</summary>
     public ReadOnlyMemory<byte>? Input { get; init; }
+
+    /// <summary>
+    /// Values replaced by <see cref="Mask"/> wherever the command's output goes (streamed lines and the result), so
+    /// a secret a command echoes never reaches a log.
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    public const string Mask = "********";
+
+    /// <summary>The text with every secret (of 4 or more characters; shorter ones would mask ordinary text) replaced.</summary>
+    public string MaskSecrets(string text)
+    {
+        foreach (var secret in Secrets)
+        {
+            if (secret.Length >= 4)
+            {
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
 }

@@ -33,11 +33,12 @@ public sealed class LocalServerShell : IServerShell
         try
         {
             var writeInput = WriteInputAsync(process, options.Input, linked.Token);
-            var readOutput = PumpAsync(process.StandardOutput, output, isError: false, options.OnOutput);
-            var readError = PumpAsync(process.StandardError, error, isError: true, options.OnOutput);
+            var onOutput = options.OnOutput is { } report ? line => report(line with { Text = options.MaskSecrets(line.Text) }) : (Func<OutputLine, ValueTask>?)null;
+            var readOutput = PumpAsync(process.StandardOutput, output, isError: false, onOutput);
+            var readError = PumpAsync(process.StandardError, error, isError: true, onOutput);
             await process.WaitForExitAsync(linked.Token);
             await Task.WhenAll(writeInput, readOutput, readError);
-            return new CommandResult(process.ExitCode, output.ToString(), error.ToString());
+            return new CommandResult(process.ExitCode, options.MaskSecrets(output.ToString()), options.MaskSecrets(error.ToString()));
         }
         catch (OperationCanceledException)
         {

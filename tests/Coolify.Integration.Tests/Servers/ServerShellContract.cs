@@ -66,6 +66,27 @@ public abstract class ServerShellContract
     }
 
     [Fact]
+    public async Task Secrets_AreMasked_InStreamedLinesAndTheResult()
+    {
+        var secret = "pw-" + Guid.NewGuid().ToString("N");
+        var streamed = new List<string>();
+        var options = new CommandOptions
+        {
+            Input = Encoding.UTF8.GetBytes(secret),
+            Secrets = [secret],
+            OnOutput = line => { streamed.Add(line.Text); return ValueTask.CompletedTask; },
+        };
+
+        // A command that gives its secret back on both streams, as a misbehaving tool might.
+        var result = await Shell.RunAsync(ShellCommand.Of("sh", "-c", "read -r s; echo \"token=$s\"; echo \"bad $s\" >&2"), options, Token);
+
+        Assert.Equal("token=" + CommandOptions.Mask + "\n", result.Output);
+        Assert.Equal("bad " + CommandOptions.Mask + "\n", result.Error);
+        Assert.Equal(2, streamed.Count);
+        Assert.DoesNotContain(streamed, l => l.Contains(secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Output_StreamsLineByLine_InOrder()
     {
         var lines = new List<OutputLine>();

@@ -42,7 +42,8 @@ internal sealed class RemoteShell : IDisposable
         ShellCommand command, CommandOptions options, Func<int, Task> kill, CancellationToken cancellationToken)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var frame = new Frame(id, options.OnOutput);
+        var onOutput = options.OnOutput is { } report ? line => report(line with { Text = options.MaskSecrets(line.Text) }) : (Func<OutputLine, ValueTask>?)null;
+        var frame = new Frame(id, onOutput);
         lock (_gate)
         {
             _current = frame;
@@ -68,7 +69,8 @@ internal sealed class RemoteShell : IDisposable
                 throw;
             }
 
-            return await frame.Completed.Task;
+            var result = await frame.Completed.Task;
+            return result with { Output = options.MaskSecrets(result.Output), Error = options.MaskSecrets(result.Error) };
         }
         finally
         {
