@@ -28,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Servers.ServerValidator>();
         services.AddScoped<Servers.DestinationService>();
         services.AddScoped<Servers.ServerHealthCheck>();
+        services.AddSingleton<Servers.ServerLocks>();
         services.TryAddSingleton<Notifications.IAccountMail, Notifications.LoggedAccountMail>();
         services.AddScoped<Audit.AuditLog>();
         services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coolify.Core.Servers;
 
 /// <summary>Destinations: Docker networks on a team's servers, created and removed on the server for real.</summary>
-public sealed partial class DestinationService(CoolifyDbContext db, IServerShells shells, Audit.AuditLog audit)
+public sealed partial class DestinationService(CoolifyDbContext db, IServerShells shells, ServerLocks locks, Audit.AuditLog audit)
 {
     public Task<List<Destination>> ListAsync(TeamScope scope, CancellationToken cancellationToken) =>
         scope.Destinations.AsNoTracking().Include(d => d.Server).OrderBy(d => d.Name).ToListAsync(cancellationToken);
@@ -46,6 +46,7 @@ public sealed partial class DestinationService(CoolifyDbContext db, IServerShell
         }
 
         rules.ThrowIfInvalid();
+        using var networksLock = await locks.AcquireAsync(server.Id, cancellationToken);
         if (await db.Destinations.AnyAsync(d => d.ServerId == server.Id && d.Network == cleanNetwork, cancellationToken))
         {
             throw new ConflictException("A destination with this network already exists.");
@@ -87,6 +88,8 @@ public sealed partial class DestinationService(CoolifyDbContext db, IServerShell
         {
             throw new ConflictException("Destination has attached resources.");
         }
+
+        using var networksLock = await locks.AcquireAsync(destination.ServerId, cancellationToken);
 
         // A network Coolify did not make stays on the server; only the destination goes.
         await new DockerCli(shells.For(destination.Server!)).RemoveNetworkAsync(destination.Network, cancellationToken);

@@ -11,7 +11,7 @@ namespace Coolify.Core.Servers;
 /// for ≥ 24 and we warn below that), Compose and git. Each step is appended to the server's validation log as it
 /// happens, so the dashboard shows progress; the verdict lands in its settings (reachable, usable).
 /// </summary>
-public sealed class ServerValidator(CoolifyDbContext db, IServerShells shells)
+public sealed class ServerValidator(CoolifyDbContext db, IServerShells shells, ServerLocks locks)
 {
     public static readonly Version MinimumDocker = new(20, 10);
     public static readonly Version RecommendedDocker = new(24, 0);
@@ -103,7 +103,9 @@ public sealed class ServerValidator(CoolifyDbContext db, IServerShells shells)
 
         if (usable)
         {
-            // The server's destinations (the default "coolify" network among them) exist on it from now on.
+            // The server's destinations (the default "coolify" network among them) exist on it from now on; read
+            // under the server's lock, so a destination being removed is not made again.
+            using var networksLock = await locks.AcquireAsync(server.Id, cancellationToken);
             foreach (var network in await db.Destinations.Where(d => d.ServerId == server.Id).Select(d => new { d.Network, d.Uuid }).ToListAsync(cancellationToken))
             {
                 await docker.CreateNetworkAsync(network.Network, [$"coolify.destination={network.Uuid}"], cancellationToken);

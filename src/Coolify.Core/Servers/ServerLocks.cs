@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+
+namespace Coolify.Core.Servers;
+
+/// <summary>
+/// Serializes changes to one server's Docker networks (destinations created or removed, validation making them
+/// exist), so a validation cannot re-create a network that is being removed. In-process: several replicas would
+/// need a database lease instead.
+/// </summary>
+public sealed class ServerLocks
+{
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
+
+    public async Task<IDisposable> AcquireAsync(int serverId, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(serverId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+}
