@@ -104,6 +104,8 @@ public sealed class TeamManagementApiTests(CoolifyWebFactory factory) : IClassFi
 
     private async Task<HttpClient> OwnerApiAsync()
     {
+        // Someone else is the instance's first account, so this owner's team is a personal one, whatever the order.
+        await factory.InstanceAdminAsync();
         var owner = await factory.RegisterAsync("Owner", $"owner-{Guid.NewGuid():N}@example.com");
         return factory.CreateApiClient(await factory.CreateTokenAsync(owner, await factory.TeamIdOfAsync(owner), Abilities.Root));
     }
