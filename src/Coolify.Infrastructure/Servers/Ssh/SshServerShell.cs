@@ -105,8 +105,35 @@ public sealed class SshServerShell : IServerShell, IDisposable
             idle.Dispose();
         }
 
-        var client = await ConnectAsync(cancellationToken);
-        return RemoteShell.Open(client);
+        // The connection may have died without SSH.NET noticing yet: then reconnect once and open the shell there.
+        for (var attempt = 1; ; attempt++)
+        {
+            var client = await ConnectAsync(cancellationToken);
+            try
+            {
+                return RemoteShell.Open(client);
+            }
+            catch (Exception ex) when (ex is SshException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                await _connectLock.WaitAsync(cancellationToken);
+                try
+                {
+                    if (ReferenceEquals(_client, client))
+                    {
+                        DropConnection();
+                    }
+                }
+                finally
+                {
+                    _connectLock.Release();
+                }
+
+                if (attempt == 2)
+                {
+                    throw new ServerConnectionException($"Could not open a shell on {_target}: {ex.Message}", ex);
+                }
+            }
+        }
     }
 
     // One connection per server; a dropped one is replaced by the next command that needs it.
