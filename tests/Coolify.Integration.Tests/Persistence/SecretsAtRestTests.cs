@@ -48,7 +48,10 @@ public class SecretsAtRestTests
         await SaveSecretsAsync(database);
 
         // Every byte SQLite wrote: the main file and its write-ahead log.
-        var bytes = Directory.GetFiles(database.DataDirectory, "coolify.db*").SelectMany(File.ReadAllBytes).ToArray();
+        // Closed connections first: the last one checkpoints and removes the -wal/-shm files, which otherwise can
+        // vanish between listing and reading.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = Directory.GetFiles(database.DataDirectory, "coolify.db*").SelectMany(ReadIfStillThere).ToArray();
         var text = Encoding.UTF8.GetString(bytes);
         Assert.Contains("https://app.example.com", text, StringComparison.Ordinal); // the scan does see plain columns
         Assert.DoesNotContain("very-secret-key", text, StringComparison.Ordinal);
@@ -108,6 +111,18 @@ public class SecretsAtRestTests
         while (await reader.ReadAsync(Token))
         {
             yield return reader.GetString(0);
+        }
+    }
+
+    private static byte[] ReadIfStillThere(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return [];
         }
     }
 }
