@@ -15,20 +15,23 @@ public sealed class PrivateKeys(CoolifyDbContext db, ISshKeys sshKeys, Audit.Aud
     public async Task<PrivateKey> GetAsync(TeamScope scope, string uuid, CancellationToken cancellationToken) =>
         await scope.PrivateKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
 
-    /// <exception cref="ValidationException">A bad name, or not a private key.</exception>
-    public async Task<PrivateKey> ImportAsync(TeamScope scope, string? name, string? description, string? privateKey, CancellationToken cancellationToken)
+    /// <param name="passphrase">Opens an encrypted key; the key is stored without it (and encrypted at rest).</param>
+    /// <exception cref="ValidationException">A bad name, not a private key, or a wrong passphrase.</exception>
+    public async Task<PrivateKey> ImportAsync(
+        TeamScope scope, string? name, string? description, string? privateKey, CancellationToken cancellationToken, string? passphrase = null)
     {
         scope.EnsureCanWrite();
         var rules = new InputRules();
         var cleanName = rules.Name("name", name);
         var cleanDescription = rules.Text("description", description);
-        var info = Inspect(rules, privateKey);
+        var read = Read(rules, privateKey, passphrase);
         rules.ThrowIfInvalid();
 
+        var (value, info) = read!.Value;
         var key = new PrivateKey
         {
             TeamId = scope.Access.TeamId, Name = cleanName, Description = cleanDescription,
-            PrivateKeyValue = Normalize(privateKey!), PublicKey = info!.PublicKey, Fingerprint = info.Fingerprint,
+            PrivateKeyValue = value, PublicKey = info.PublicKey, Fingerprint = info.Fingerprint,
         };
         db.PrivateKeys.Add(key);
         audit.Add("private_key.created", scope.Access.UserId, scope.Access.TeamId, $"{cleanName} ({info.Fingerprint})");
@@ -44,21 +47,22 @@ public sealed class PrivateKeys(CoolifyDbContext db, ISshKeys sshKeys, Audit.Aud
     }
 
     /// <summary>Renames, redescribes or replaces a key; absent values stay.</summary>
-    public async Task<PrivateKey> UpdateAsync(TeamScope scope, string? uuid, string? name, string? description, string? privateKey, CancellationToken cancellationToken)
+    public async Task<PrivateKey> UpdateAsync(
+        TeamScope scope, string? uuid, string? name, string? description, string? privateKey, CancellationToken cancellationToken, string? passphrase = null)
     {
         scope.EnsureCanWrite();
         var key = await scope.PrivateKeys.SingleOrDefaultAsync(k => k.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
         var rules = new InputRules();
         var cleanName = name is null ? key.Name : rules.Name("name", name);
         var cleanDescription = description is null ? key.Description : rules.Text("description", description);
-        var info = privateKey is null ? null : Inspect(rules, privateKey);
+        var read = privateKey is null ? null : Read(rules, privateKey, passphrase);
         rules.ThrowIfInvalid();
 
         key.Name = cleanName;
         key.Description = cleanDescription;
-        if (info is not null)
+        if (read is var (value, info))
         {
-            key.PrivateKeyValue = Normalize(privateKey!);
+            key.PrivateKeyValue = value;
             key.PublicKey = info.PublicKey;
             key.Fingerprint = info.Fingerprint;
         }
@@ -85,7 +89,8 @@ public sealed class PrivateKeys(CoolifyDbContext db, ISshKeys sshKeys, Audit.Aud
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private SshKeyInfo? Inspect(InputRules rules, string? privateKey)
+    // The key as it will be stored (without a passphrase) and what it shows of itself; null after a field error.
+    private (string Value, SshKeyInfo Info)? Read(InputRules rules, string? privateKey, string? passphrase)
     {
         if (string.IsNullOrWhiteSpace(privateKey))
         {
@@ -95,13 +100,22 @@ public sealed class PrivateKeys(CoolifyDbContext db, ISshKeys sshKeys, Audit.Aud
 
         try
         {
-            return sshKeys.Inspect(Normalize(privateKey));
+            var value = Normalize(privateKey);
+            if (!string.IsNullOrEmpty(passphrase))
+            {
+                value = sshKeys.RemovePassphrase(value, passphrase);
+            }
+
+            return (value, sshKeys.Inspect(value));
         }
         catch (ValidationException ex)
         {
-            foreach (var message in ex.Errors.Values.SelectMany(m => m))
+            foreach (var (field, messages) in ex.Errors)
             {
-                rules.Add("private_key", message);
+                foreach (var message in messages)
+                {
+                    rules.Add(field, message);
+                }
             }
 
             return null;

@@ -27,7 +27,8 @@ public static class PrivateKeysApi
         int Id, string Uuid, string Name, string? Description, [property: Sensitive] string PrivateKey, string? PublicKey, string? Fingerprint,
         bool IsGitRelated, int TeamId, DateTime CreatedAt, DateTime UpdatedAt);
 
-    public sealed record KeyRequest(string? Uuid, string? Name, string? Description, string? PrivateKey);
+    /// <param name="Passphrase">Not in Coolify's API: opens an encrypted key, which is then stored without it.</param>
+    public sealed record KeyRequest(string? Uuid, string? Name, string? Description, string? PrivateKey, string? Passphrase = null);
 
     /// <param name="Algorithm"><c>ed25519</c> (default) or <c>rsa</c> (4096 bits).</param>
     public sealed record GenerateRequest(string? Name, string? Description, string? Algorithm);
@@ -44,7 +45,7 @@ public static class PrivateKeysApi
 
     public static async Task<Created<UuidResponse>> CreateAsync(KeyRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, PrivateKeys keys, CancellationToken ct)
     {
-        var key = await keys.ImportAsync(await ApiScope.RequireAsync(user, scopes, ct), body.Name, body.Description, body.PrivateKey, ct);
+        var key = await keys.ImportAsync(await ApiScope.RequireAsync(user, scopes, ct), body.Name, body.Description, body.PrivateKey, ct, body.Passphrase);
         return TypedResults.Created($"/api/v1/security/keys/{key.Uuid}", new UuidResponse(key.Uuid));
     }
 
@@ -62,7 +63,7 @@ public static class PrivateKeysApi
 
     public static async Task<Created<UuidResponse>> UpdateAsync(KeyRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, PrivateKeys keys, CancellationToken ct)
     {
-        var key = await keys.UpdateAsync(await ApiScope.RequireAsync(user, scopes, ct), body.Uuid, body.Name, body.Description, body.PrivateKey, ct);
+        var key = await keys.UpdateAsync(await ApiScope.RequireAsync(user, scopes, ct), body.Uuid, body.Name, body.Description, body.PrivateKey, ct, body.Passphrase);
         return TypedResults.Created($"/api/v1/security/keys/{key.Uuid}", new UuidResponse(key.Uuid));
     }
 

@@ -85,4 +85,49 @@ public sealed class SshKeysTests
 
         Assert.Equal(target.User + "\n", result.Output);
     }
+
+    [Theory]
+    [InlineData("ed25519", null)]
+    [InlineData("rsa", null)]
+    [InlineData("ecdsa", null)]
+    [InlineData("rsa", "PEM")]
+    [InlineData("ecdsa", "PEM")]
+    public async Task KeyWithAPassphrase_IsStoredOpenAndStillTheSameKey(string type, string? format)
+    {
+        var shell = new LocalServerShell();
+        var file = $"/tmp/coolify-key-test-{Guid.NewGuid():N}";
+        const string passphrase = "correct horse 'battery' $staple";
+        try
+        {
+            var keygen = ShellCommand.Of("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-f", file);
+            if (format is not null)
+            {
+                keygen = ShellCommand.Of("ssh-keygen", "-q", "-t", type, "-m", format, "-N", passphrase, "-f", file);
+            }
+
+            (await shell.RunAsync(keygen, cancellationToken: Token)).EnsureSuccess(keygen);
+            var encrypted = await File.ReadAllTextAsync(file, Token);
+            var expectedPublicKey = string.Join(' ', (await File.ReadAllTextAsync(file + ".pub", Token)).Split(' ').Take(2));
+
+            var failure = Assert.Throws<ValidationException>(() => _keys.Inspect(encrypted));
+            Assert.Contains("passphrase", failure.Errors["private_key"][0], StringComparison.Ordinal);
+            var wrong = Assert.Throws<ValidationException>(() => _keys.RemovePassphrase(encrypted, "not it"));
+            Assert.Contains("passphrase", wrong.Errors.Keys);
+
+            var opened = _keys.RemovePassphrase(encrypted, passphrase);
+
+            Assert.Equal(expectedPublicKey, _keys.Inspect(opened).PublicKey);
+            // OpenSSH itself reads the opened key with an empty passphrase and derives the same public key.
+            File.Delete(file);
+            await shell.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes(opened)), file, 0x180, Token);
+            var derived = ShellCommand.Of("ssh-keygen", "-y", "-P", "", "-f", file);
+            var publicKey = (await shell.RunAsync(derived, cancellationToken: Token)).EnsureSuccess(derived).Output.Trim();
+            Assert.Equal(expectedPublicKey, string.Join(' ', publicKey.Split(' ').Take(2)));
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(file + ".pub");
+        }
+    }
 }

@@ -84,6 +84,36 @@ public sealed class PrivateKeysApiTests(CoolifyWebFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
+    [Fact]
+    public async Task KeyWithAPassphrase_IsImportedWithIt_AndRefusedWithoutIt()
+    {
+        var (owner, team) = await OwnerAsync();
+        using var api = factory.CreateApiClient(await factory.CreateTokenAsync(owner, team, Abilities.Root));
+        var shell = new Coolify.Infrastructure.Servers.LocalServerShell();
+        var file = $"/tmp/coolify-key-api-{Guid.NewGuid():N}";
+        var keygen = Core.Commands.ShellCommand.Of("ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret phrase", "-f", file);
+        (await shell.RunAsync(keygen, cancellationToken: Token)).EnsureSuccess(keygen);
+        var fingerprint = Core.Commands.ShellCommand.Of("ssh-keygen", "-l", "-E", "sha256", "-f", file + ".pub");
+        var expected = (await shell.RunAsync(fingerprint, cancellationToken: Token)).EnsureSuccess(fingerprint).Output.Split(' ')[1];
+        var encrypted = await File.ReadAllTextAsync(file, Token);
+        File.Delete(file);
+        File.Delete(file + ".pub");
+
+        using var without = await api.PostAsJsonAsync("/api/v1/security/keys", new { name = "locked", private_key = encrypted }, Token);
+        using var wrong = await api.PostAsJsonAsync("/api/v1/security/keys", new { name = "locked", private_key = encrypted, passphrase = "guess" }, Token);
+        using var right = await api.PostAsJsonAsync("/api/v1/security/keys", new { name = "locked", private_key = encrypted, passphrase = "s3cret phrase" }, Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, without.StatusCode);
+        Assert.Contains("protected by a passphrase", await without.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Contains("\"passphrase\"", await wrong.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, right.StatusCode);
+        var uuid = (await right.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString();
+        var stored = await api.GetFromJsonAsync<JsonElement>($"/api/v1/security/keys/{uuid}", Token);
+        Assert.Equal(expected, stored.GetProperty("fingerprint").GetString());
+        Assert.NotEqual(encrypted, stored.GetProperty("private_key").GetString());
+    }
+
     private async Task<(User Owner, int Team)> OwnerAsync()
     {
         var owner = await factory.RegisterAsync("Key Owner", $"keys-{Guid.NewGuid():N}@example.com");

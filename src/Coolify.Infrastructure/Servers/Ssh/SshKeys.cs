@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Coolify.Core.Common;
 using Coolify.Core.Security;
+using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Utilities;
@@ -29,8 +30,34 @@ public sealed class SshKeys : ISshKeys
         catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
             throw ValidationException.For("private_key", ex.Message.Contains("passphrase", StringComparison.OrdinalIgnoreCase)
-                ? "This private key is protected by a passphrase; remove it first (ssh-keygen -p -N '' -f KEY)."
+                ? "This private key is protected by a passphrase; enter the passphrase to import it."
                 : "This is not a valid OpenSSH or PEM private key.");
+        }
+    }
+
+    public string RemovePassphrase(string privateKey, string passphrase)
+    {
+        PrivateKeyFile file;
+        try
+        {
+            file = new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(privateKey)), passphrase);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // SSH.NET cannot tell a wrong passphrase from a damaged key for every format; the message covers both.
+            throw ValidationException.For("passphrase", "The passphrase does not open this private key (or the key is damaged).");
+        }
+
+        using (file)
+        {
+            // Written back in the formats Generate makes (and SSH.NET reads), so every stored key has one shape.
+            return file.Key switch
+            {
+                ED25519Key ed25519 => EncodeEd25519(new Ed25519PrivateKeyParameters(ed25519.PrivateKey, 0)),
+                RsaKey rsa => RsaPem(rsa),
+                EcdsaKey ecdsa => ecdsa.Ecdsa.ExportECPrivateKeyPem() + "\n",
+                _ => throw ValidationException.For("private_key", "Only ed25519, RSA and ECDSA keys can be imported with a passphrase."),
+            };
         }
     }
 
@@ -45,10 +72,47 @@ public sealed class SshKeys : ISshKeys
     {
         var generator = new Ed25519KeyPairGenerator();
         generator.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
-        var pair = generator.GenerateKeyPair();
-        var blob = OpenSshPrivateKeyUtilities.EncodePrivateKey(pair.Private);
         _ = comment; // BouncyCastle writes an empty comment; the key's name in Coolify says what it is for.
+        return EncodeEd25519(generator.GenerateKeyPair().Private);
+    }
+
+    private static string EncodeEd25519(AsymmetricKeyParameter privateKey)
+    {
+        var blob = OpenSshPrivateKeyUtilities.EncodePrivateKey(privateKey);
         return "-----BEGIN OPENSSH PRIVATE KEY-----\n" + Wrap(Convert.ToBase64String(blob)) + "-----END OPENSSH PRIVATE KEY-----\n";
+    }
+
+    private static string RsaPem(RsaKey key)
+    {
+        var modulus = key.Modulus.ToByteArray(isUnsigned: true, isBigEndian: true);
+        var half = (modulus.Length + 1) / 2;
+        using var rsa = RSA.Create();
+        rsa.ImportParameters(new RSAParameters
+        {
+            Modulus = modulus,
+            Exponent = key.Exponent.ToByteArray(isUnsigned: true, isBigEndian: true),
+            D = Padded(key.D, modulus.Length),
+            P = Padded(key.P, half),
+            Q = Padded(key.Q, half),
+            DP = Padded(key.DP, half),
+            DQ = Padded(key.DQ, half),
+            InverseQ = Padded(key.InverseQ, half),
+        });
+        return rsa.ExportRSAPrivateKeyPem() + "\n";
+    }
+
+    // RSAParameters wants each private value exactly as long as the modulus (D) or half of it (the rest), big-endian.
+    private static byte[] Padded(System.Numerics.BigInteger value, int length)
+    {
+        var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
+        if (bytes.Length >= length)
+        {
+            return bytes;
+        }
+
+        var padded = new byte[length];
+        bytes.CopyTo(padded, length - bytes.Length);
+        return padded;
     }
 
     private static string GenerateRsa()

@@ -9,7 +9,7 @@ namespace Coolify.Web.Components.Pages.Security;
 public partial class PrivateKeysPage
 {
     private readonly GenerateInput _generate = new();
-    private readonly ImportInput _import = new();
+    private ImportInput _import = new();
     private List<PrivateKey>? _keys;
     private bool _canWrite;
     private PendingConfirmation? _pending;
@@ -49,9 +49,8 @@ public partial class PrivateKeysPage
         try
         {
             await Scope.RunAsync((team, services) =>
-                services.GetRequiredService<PrivateKeys>().ImportAsync(team, _import.Name, null, _import.PrivateKey, CancellationToken.None));
-            _import.Name = null;
-            _import.PrivateKey = null;
+                services.GetRequiredService<PrivateKeys>().ImportAsync(team, _import.Name, null, _import.PrivateKey, CancellationToken.None, _import.Passphrase));
+            _import = new();
             await LoadAsync();
         }
         catch (ValidationException ex)
@@ -76,5 +75,7 @@ public partial class PrivateKeysPage
         public string? Name { get; set; }
 
         public string? PrivateKey { get; set; }
+
+        public string? Passphrase { get; set; }
     }
 }
