@@ -97,9 +97,25 @@ public abstract partial record ShellCommand
     {
         private protected override void RenderTo(StringBuilder text)
         {
-            Left.RenderTo(text);
+            // sh reads a && b || c from the left, and | binds tighter than both: braces keep the tree's meaning
+            // where the text alone would read otherwise.
+            RenderOperand(text, Left, grouped: Operator == "|" && Left is Joined { Operator: not "|" });
             text.Append(' ').Append(Operator).Append(' ');
-            Right.RenderTo(text);
+            RenderOperand(text, Right, grouped: Right is Joined);
+        }
+
+        private static void RenderOperand(StringBuilder text, ShellCommand operand, bool grouped)
+        {
+            if (grouped)
+            {
+                text.Append("{ ");
+            }
+
+            operand.RenderTo(text);
+            if (grouped)
+            {
+                text.Append("; }");
+            }
         }
     }
 

@@ -33,11 +33,13 @@ public sealed class LocalServerShell : IServerShell
         try
         {
             var writeInput = WriteInputAsync(process, options.Input, linked.Token);
-            var onOutput = options.OnOutput is { } report ? line => report(line with { Text = options.MaskSecrets(line.Text) }) : (Func<OutputLine, ValueTask>?)null;
-            var readOutput = PumpAsync(process.StandardOutput, output, isError: false, onOutput);
-            var readError = PumpAsync(process.StandardError, error, isError: true, onOutput);
+            var reporter = new OutputReporter(options);
+            var readOutput = PumpAsync(process.StandardOutput, output, isError: false, reporter.Callback);
+            var readError = PumpAsync(process.StandardError, error, isError: true, reporter.Callback);
             await process.WaitForExitAsync(linked.Token);
-            await Task.WhenAll(writeInput, readOutput, readError);
+            // Bounded too: a background child the command left behind may hold the output open.
+            await Task.WhenAll(writeInput, readOutput, readError).WaitAsync(linked.Token);
+            reporter.ThrowIfFailed();
             return new CommandResult(process.ExitCode, options.MaskSecrets(output.ToString()), options.MaskSecrets(error.ToString()));
         }
         catch (OperationCanceledException)

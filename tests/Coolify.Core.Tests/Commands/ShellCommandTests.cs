@@ -43,6 +43,13 @@ public class ShellCommandTests
         var command = ShellCommand.Of("test", "-d", "/data").Then(ShellCommand.Of("echo", "yes")).OrElse(ShellCommand.Of("echo", "no"));
 
         Assert.Equal("'test' '-d' '/data' && 'echo' 'yes' || 'echo' 'no'", command.Render());
+        // Nesting the text alone would lose: sh reads a && b || c as (a && b) || c, and a && b | c as a && (b | c).
+        Assert.Equal(
+            "'test' '-d' '/data' && { 'echo' 'yes' || 'echo' 'no'; }",
+            ShellCommand.Of("test", "-d", "/data").Then(ShellCommand.Of("echo", "yes").OrElse(ShellCommand.Of("echo", "no"))).Render());
+        Assert.Equal(
+            "{ 'echo' 'a' && 'echo' 'b'; } | 'wc' '-l'",
+            ShellCommand.Of("echo", "a").Then(ShellCommand.Of("echo", "b")).Pipe(ShellCommand.Of("wc", "-l")).Render());
         Assert.Equal("'git' '--version' >'/dev/null' 2>&1", ShellCommand.Of("git", "--version").DiscardOutput().Render());
     }
 

@@ -45,6 +45,38 @@ public abstract class ServerShellContract
         Assert.ThrowsAsync<ArgumentException>(() => Shell.RunAsync(ShellCommand.Of("printf", "%s", "a\0b"), cancellationToken: Token));
 
     [Fact]
+    public async Task NestedOperators_RunAsTheTreeSays()
+    {
+        // false && (echo yes || echo no): nothing; read flat, sh would print "no".
+        var nested = ShellCommand.Of("false").Then(ShellCommand.Of("echo", "yes").OrElse(ShellCommand.Of("echo", "no")));
+        // (echo a && echo b) | wc -l: two lines counted; read flat, a would print and wc count one.
+        var piped = ShellCommand.Of("echo", "a").Then(ShellCommand.Of("echo", "b")).Pipe(ShellCommand.Of("wc", "-l"));
+
+        Assert.Equal(string.Empty, (await Shell.RunAsync(nested, cancellationToken: Token)).Output);
+        Assert.Equal("2", (await Shell.RunAsync(piped, cancellationToken: Token)).Output.Trim());
+    }
+
+    [Fact]
+    public async Task FailingOutputCallback_FailsTheCommand_AndTheShellGoesOn()
+    {
+        var seen = 0;
+        var options = new CommandOptions
+        {
+            OnOutput = _ =>
+            {
+                seen++;
+                throw new InvalidOperationException("the log could not be saved");
+            },
+        };
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Shell.RunAsync(ShellCommand.Of("seq", "1", "5"), options, Token));
+
+        Assert.Equal("the log could not be saved", failure.Message);
+        Assert.Equal(1, seen); // later lines are not handed to a callback that failed
+        Assert.Equal("ok\n", (await Shell.RunAsync(ShellCommand.Of("echo", "ok"), cancellationToken: Token)).Output);
+    }
+
+    [Fact]
     public async Task ExitCodeAndErrorOutput_AreReported()
     {
         var result = await Shell.RunAsync(ShellCommand.Of("sh", "-c", "echo oops >&2; exit 3"), cancellationToken: Token);

@@ -16,8 +16,6 @@ internal sealed class RemoteShell : IDisposable
     private readonly SshCommand _channel;
     private readonly Stream _input;
     private readonly Task _lifetime;
-    private readonly Thread _stdoutReader;
-    private readonly Thread _stderrReader;
     private readonly Lock _gate = new();
     private Frame? _current;
 
@@ -27,8 +25,8 @@ internal sealed class RemoteShell : IDisposable
         _lifetime = channel.ExecuteAsync(CancellationToken.None);
         _input = channel.CreateInputStream();
         // SSH.NET's output streams block on read; a thread each keeps the thread pool free.
-        _stdoutReader = StartReader(channel.OutputStream, isError: false);
-        _stderrReader = StartReader(channel.ExtendedOutputStream, isError: true);
+        StartReader(channel.OutputStream, isError: false);
+        StartReader(channel.ExtendedOutputStream, isError: true);
     }
 
     /// <summary>False once the channel or connection broke; the pool then drops this shell.</summary>
@@ -42,8 +40,8 @@ internal sealed class RemoteShell : IDisposable
         ShellCommand command, CommandOptions options, Func<int, Task> kill, CancellationToken cancellationToken)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var onOutput = options.OnOutput is { } report ? line => report(line with { Text = options.MaskSecrets(line.Text) }) : (Func<OutputLine, ValueTask>?)null;
-        var frame = new Frame(id, onOutput);
+        var reporter = new OutputReporter(options);
+        var frame = new Frame(id, reporter.Callback);
         lock (_gate)
         {
             _current = frame;
@@ -51,7 +49,9 @@ internal sealed class RemoteShell : IDisposable
 
         try
         {
-            await WriteAsync(FrameScript(id, command.Render(), options.Input), cancellationToken);
+            // Not cancellable: a script cut off half-way would leave the shell out of step with its frames.
+            // A cancel that came meanwhile is seen below, where it kills what was started.
+            await WriteAsync(FrameScript(id, command.Render(), options.Input));
             using var timeout = new CancellationTokenSource(options.Timeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
@@ -70,6 +70,7 @@ internal sealed class RemoteShell : IDisposable
             }
 
             var result = await frame.Completed.Task;
+            reporter.ThrowIfFailed();
             return result with { Output = options.MaskSecrets(result.Output), Error = options.MaskSecrets(result.Error) };
         }
         finally
@@ -133,27 +134,23 @@ internal sealed class RemoteShell : IDisposable
         return script.ToString();
     }
 
-    private async Task WriteAsync(string script, CancellationToken cancellationToken)
+    private async Task WriteAsync(string script)
     {
         try
         {
             var bytes = Encoding.UTF8.GetBytes(script);
-            await _input.WriteAsync(bytes, cancellationToken);
-            await _input.FlushAsync(cancellationToken);
+            await _input.WriteAsync(bytes);
+            await _input.FlushAsync();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             _broken = true;
             throw new ServerConnectionException("The connection broke before the command could be sent.", ex);
         }
     }
 
-    private Thread StartReader(Stream stream, bool isError)
-    {
-        var thread = new Thread(() => ReadLoop(stream, isError)) { IsBackground = true, Name = isError ? "ssh-stderr" : "ssh-stdout" };
-        thread.Start();
-        return thread;
-    }
+    private void StartReader(Stream stream, bool isError) =>
+        new Thread(() => ReadLoop(stream, isError)) { IsBackground = true, Name = isError ? "ssh-stderr" : "ssh-stdout" }.Start();
 
     private void ReadLoop(Stream stream, bool isError)
     {

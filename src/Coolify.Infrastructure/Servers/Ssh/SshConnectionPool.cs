@@ -32,14 +32,26 @@ public sealed class SshConnectionPool(IHostKeyStore hostKeys) : IDisposable
         return entry.Shell;
     }
 
-    /// <summary>Closes connections nobody used for a while (called periodically).</summary>
+    /// <summary>Closes the server's connection now; the next command opens a new one.</summary>
+    public void Close(string serverId)
+    {
+        if (_shells.TryRemove(serverId, out var removed))
+        {
+            removed.Shell.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Closes connections nobody used for a while (called periodically). The shells stay in the pool, so a caller
+    /// holding one simply connects again.
+    /// </summary>
     public void CloseIdle(DateTimeOffset now)
     {
-        foreach (var (id, entry) in _shells)
+        foreach (var entry in _shells.Values)
         {
-            if (!entry.Shell.IsBusy && now - entry.Shell.LastUsed > IdleTimeout && _shells.TryRemove(id, out var removed))
+            if (now - entry.Shell.LastUsed > IdleTimeout)
             {
-                removed.Shell.Dispose();
+                entry.Shell.DisconnectIfIdle();
             }
         }
     }

@@ -20,6 +20,7 @@ public sealed class SshServerShell : IServerShell, IDisposable
     private readonly ConcurrentBag<RemoteShell> _idle = [];
     private SshClient? _client;
     private int _inFlight;
+    private volatile bool _disposed;
 
     internal SshServerShell(SshServerTarget target, IHostKeyStore hostKeys)
     {
@@ -39,9 +40,17 @@ public sealed class SshServerShell : IServerShell, IDisposable
         options ??= CommandOptions.Default;
         _ = command.Render(); // refuse NUL and the like before touching the network
         Interlocked.Increment(ref _inFlight);
+        // The command's timeout also bounds waiting for a free shell and connecting.
+        using var waitLimit = new CancellationTokenSource(options.Timeout);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, waitLimit.Token);
         try
         {
-            await _slots.WaitAsync(cancellationToken);
+            await _slots.WaitAsync(waiting.Token);
+        }
+        catch (OperationCanceledException) when (waitLimit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            throw new CommandTimeoutException(options.Timeout);
         }
         catch
         {
@@ -51,7 +60,16 @@ public sealed class SshServerShell : IServerShell, IDisposable
 
         try
         {
-            var shell = await RentAsync(cancellationToken);
+            RemoteShell shell;
+            try
+            {
+                shell = await RentAsync(waiting.Token);
+            }
+            catch (OperationCanceledException) when (waitLimit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new CommandTimeoutException(options.Timeout);
+            }
+
             try
             {
                 return await shell.RunAsync(command, options, KillAsync, cancellationToken);
@@ -81,13 +99,14 @@ public sealed class SshServerShell : IServerShell, IDisposable
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         // Created private (umask 077), then given the asked mode; the content arrives on standard input.
-        var write = ShellCommand.Of("sh", "-c", "umask 077 && cat >\"$1\" && chmod \"$2\" \"$1\"", "sh", path, Convert.ToString(mode, 8));
+        // An existing file is removed first: it would keep its old, maybe wider, mode while being written.
+        var write = ShellCommand.Of("sh", "-c", "rm -f -- \"$1\" && umask 077 && cat >\"$1\" && chmod \"$2\" \"$1\"", "sh", path, Convert.ToString(mode, 8));
         (await RunAsync(write, new CommandOptions { Input = buffer.ToArray() }, cancellationToken)).EnsureSuccess(write);
     }
 
     public async Task DownloadAsync(string path, Stream destination, CancellationToken cancellationToken = default)
     {
-        var read = ShellCommand.Of("base64", path);
+        var read = ShellCommand.Of("base64", "--", path);
         var result = (await RunAsync(read, cancellationToken: cancellationToken)).EnsureSuccess(read);
         var bytes = Convert.FromBase64String(result.Output.Replace("\n", string.Empty, StringComparison.Ordinal));
         await destination.WriteAsync(bytes, cancellationToken);
@@ -142,6 +161,7 @@ public sealed class SshServerShell : IServerShell, IDisposable
         await _connectLock.WaitAsync(cancellationToken);
         try
         {
+            ThrowIfClosed();
             if (_client is { IsConnected: true } connected)
             {
                 return connected;
@@ -150,7 +170,17 @@ public sealed class SshServerShell : IServerShell, IDisposable
             DropConnection();
             var pinned = await _hostKeys.GetPinnedAsync(_target.ServerId, cancellationToken);
             string? presented = null;
-            using var key = new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(_target.PrivateKey)), _target.Passphrase);
+            PrivateKeyFile key;
+            try
+            {
+                key = new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(_target.PrivateKey)), _target.Passphrase);
+            }
+            catch (Exception ex) when (ex is SshException or ArgumentException or InvalidOperationException)
+            {
+                throw new ServerConnectionException($"The private key for {_target} cannot be read: {ex.Message}", ex);
+            }
+
+            using var keyFile = key;
             var info = new ConnectionInfo(_target.Host, _target.Port, _target.User, new PrivateKeyAuthenticationMethod(_target.User, key))
             {
                 Timeout = _target.ConnectTimeout,
@@ -178,12 +208,27 @@ public sealed class SshServerShell : IServerShell, IDisposable
                 throw new ServerConnectionException($"Could not connect to {_target}: {Reason(ex)}", ex);
             }
 
-            if (pinned is null && presented is not null)
+            try
             {
-                await _hostKeys.PinAsync(_target.ServerId, presented, cancellationToken);
+                if (pinned is null && presented is not null)
+                {
+                    await _hostKeys.PinAsync(_target.ServerId, presented, cancellationToken);
+                }
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
             }
 
             _client = client;
+            if (_disposed)
+            {
+                // Disposed while connecting: Dispose may have run before the client was stored.
+                DropConnection();
+                ThrowIfClosed();
+            }
+
             return client;
         }
         finally
@@ -224,6 +269,15 @@ public sealed class SshServerShell : IServerShell, IDisposable
         _ => ex.Message,
     };
 
+    // A caller still holding this shell after the pool replaced it (the server's address, user or key changed).
+    private void ThrowIfClosed()
+    {
+        if (_disposed)
+        {
+            throw new ServerConnectionException($"The connection to {_target} was closed because the server's settings changed; try again.");
+        }
+    }
+
     private void DropConnection()
     {
         while (_idle.TryTake(out var shell))
@@ -231,13 +285,34 @@ public sealed class SshServerShell : IServerShell, IDisposable
             shell.Dispose();
         }
 
-        _client?.Dispose();
-        _client = null;
+        Interlocked.Exchange(ref _client, null)?.Dispose();
     }
 
-    /// <summary>Closes the connection when idle (the pool's idle timer) or at shutdown.</summary>
+    /// <summary>Closes the connection if no command runs or waits; the next command connects again.</summary>
+    internal void DisconnectIfIdle()
+    {
+        if (!_connectLock.Wait(0))
+        {
+            return; // connecting right now: not idle
+        }
+
+        try
+        {
+            if (!IsBusy)
+            {
+                DropConnection();
+            }
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    /// <summary>Closes the connection for good (the server's address, user or key changed; shutdown).</summary>
     public void Dispose()
     {
+        _disposed = true;
         DropConnection();
     }
 }
