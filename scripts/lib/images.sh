@@ -1,12 +1,21 @@
 # Builds the container images the tests use (sourced by scripts/test.sh). No registry is reachable here, so the
 # base image comes from Debian's packages: debootstrap --variant=minbase, then docker import. Images stay in
 # dockerd's storage between runs, cached by tag; only a missing tag is built (about a minute).
-# Exports COOLIFY_TEST_BASE_IMAGE.
+# Exports COOLIFY_TEST_BASE_IMAGE and COOLIFY_TEST_SSHD_IMAGE (scripts/images/sshd.Dockerfile: more servers).
 
 COOLIFY_TEST_BASE_IMAGE="${COOLIFY_TEST_BASE_IMAGE:-coolify-test/debian:bookworm}"
+COOLIFY_TEST_SSHD_IMAGE="${COOLIFY_TEST_SSHD_IMAGE:-coolify-test/sshd:bookworm}"
 
 ensure_test_images() {
-  export COOLIFY_TEST_BASE_IMAGE
+  export COOLIFY_TEST_BASE_IMAGE COOLIFY_TEST_SSHD_IMAGE
+  ensure_base_image || return 1
+  docker image inspect "$COOLIFY_TEST_SSHD_IMAGE" >/dev/null 2>&1 && return 0
+  echo "== building $COOLIFY_TEST_SSHD_IMAGE (once; cached afterwards)"
+  docker build -q --build-arg "BASE=$COOLIFY_TEST_BASE_IMAGE" -t "$COOLIFY_TEST_SSHD_IMAGE" - \
+    <"$(dirname "${BASH_SOURCE[0]}")/../images/sshd.Dockerfile" >/dev/null
+}
+
+ensure_base_image() {
   docker image inspect "$COOLIFY_TEST_BASE_IMAGE" >/dev/null 2>&1 && return 0
   echo "== building $COOLIFY_TEST_BASE_IMAGE with debootstrap (once; cached afterwards)"
   local rootfs

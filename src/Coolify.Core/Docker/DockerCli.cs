@@ -38,7 +38,22 @@ public sealed class DockerCli(IServerShell shell)
     }
 
     public async Task<bool> NetworkExistsAsync(string name, CancellationToken cancellationToken) =>
-        (await shell.RunAsync(ShellCommand.Of("docker", "network", "inspect", "--format", "{{.Name}}", "--", name), cancellationToken: cancellationToken)).Succeeded;
+        await NetworkLabelsAsync(name, cancellationToken) is not null;
+
+    // The network's labels, or null when no network has exactly this name (inspect also matches id prefixes).
+    private async Task<JsonElement?> NetworkLabelsAsync(string name, CancellationToken cancellationToken)
+    {
+        var inspect = await shell.RunAsync(
+            ShellCommand.Of("docker", "network", "inspect", "--format", "{{json .Name}} {{json .Labels}}", "--", name), cancellationToken: cancellationToken);
+        var parts = inspect.Output.Trim().Split(' ', 2);
+        if (!inspect.Succeeded || parts.Length != 2 || JsonSerializer.Deserialize<string>(parts[0]) != name)
+        {
+            return null;
+        }
+
+        using var labels = JsonDocument.Parse(parts[1] == "null" ? "{}" : parts[1]);
+        return labels.RootElement.Clone();
+    }
 
     /// <summary>Creates an attachable bridge network (idempotent: an existing one is left as it is).</summary>
     public async Task CreateNetworkAsync(string name, IEnumerable<string> labels, CancellationToken cancellationToken)
@@ -70,20 +85,20 @@ public sealed class DockerCli(IServerShell shell)
     /// </summary>
     public async Task<bool> RemoveNetworkAsync(string name, CancellationToken cancellationToken)
     {
-        if (!await NetworkExistsAsync(name, cancellationToken))
-        {
-            return false;
-        }
-
-        var labels = await shell.RunAsync(ShellCommand.Of("docker", "network", "inspect", "--format", "{{json .Labels}}", "--", name), cancellationToken: cancellationToken);
-        using var json = JsonDocument.Parse(labels.Output is { Length: > 0 } text && text.Trim() != "null" ? text : "{}");
-        if (!json.RootElement.TryGetProperty("coolify.managed", out var managed) || managed.GetString() != "true")
+        if (await NetworkLabelsAsync(name, cancellationToken) is not { } labels
+            || !labels.TryGetProperty("coolify.managed", out var managed) || managed.GetString() != "true")
         {
             return false;
         }
 
         var remove = ShellCommand.Of("docker", "network", "rm", "--", name);
-        (await shell.RunAsync(remove, cancellationToken: cancellationToken)).EnsureSuccess(remove);
+        var removed = await shell.RunAsync(remove, cancellationToken: cancellationToken);
+        if (!removed.Succeeded && removed.Error.Contains("active endpoints", StringComparison.Ordinal))
+        {
+            throw new Common.ConflictException($"The network {name} still has containers attached (the proxy or containers started outside Coolify); detach them first.");
+        }
+
+        removed.EnsureSuccess(remove);
         return true;
     }
 

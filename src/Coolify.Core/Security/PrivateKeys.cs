@@ -84,6 +84,17 @@ public sealed class PrivateKeys(CoolifyDbContext db, ISshKeys sshKeys, Audit.Aud
             throw ValidationException.For("private_key", "Private Key is in use and cannot be deleted.");
         }
 
+        // Deleted servers and applications keep their rows (for history) but will never connect again: they let go.
+        foreach (var server in await db.Servers.IgnoreQueryFilters().Where(s => s.PrivateKeyId == key.Id && s.DeletedAt != null).ToListAsync(cancellationToken))
+        {
+            server.PrivateKeyId = null;
+        }
+
+        foreach (var application in await db.Applications.IgnoreQueryFilters().Where(a => a.PrivateKeyId == key.Id && a.DeletedAt != null).ToListAsync(cancellationToken))
+        {
+            application.PrivateKeyId = null;
+        }
+
         db.PrivateKeys.Remove(key);
         audit.Add("private_key.deleted", scope.Access.UserId, scope.Access.TeamId, $"{key.Name} ({key.Fingerprint})");
         await db.SaveChangesAsync(cancellationToken);

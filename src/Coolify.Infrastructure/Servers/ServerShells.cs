@@ -22,4 +22,6 @@ public sealed class ServerShells(SshConnectionPool pool) : IServerShells
             ConnectTimeout = TimeSpan.FromSeconds(server.Settings?.ConnectionTimeout ?? 10),
         });
     }
+
+    public void Reconnect(Server server) => pool.Close(server.Uuid);
 }

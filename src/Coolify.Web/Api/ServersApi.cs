@@ -88,12 +88,29 @@ public static class ServersApi
         return TypedResults.Ok(new ApiMessage("Server deleted."));
     }
 
+    /// <param name="Install">Install missing Docker, Compose and git with the server's package manager.</param>
+    public sealed record ValidateRequest(bool? Install);
+
     public static async Task<Created<ApiMessage>> ValidateAsync(
-        string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ServerService servers, ServerValidationQueue validations, CancellationToken ct)
+        string uuid, HttpRequest request, ClaimsPrincipal user, TeamScopeFactory scopes, ServerService servers, ServerValidationQueue validations, CancellationToken ct)
     {
+        // The body is optional (Coolify's clients post none); a declared body parameter would make routing demand one.
+        ValidateRequest? body = null;
+        if (request.HasJsonContentType() && request.ContentLength != 0)
+        {
+            try
+            {
+                body = await request.ReadFromJsonAsync<ValidateRequest>(ct);
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new BadHttpRequestException(ex.Message, ex);
+            }
+        }
+
         var scope = await ApiScope.RequireAsync(user, scopes, ct);
         scope.EnsureCanWrite();
-        validations.Enqueue((await servers.GetAsync(scope, uuid, ct)).Id);
+        validations.Enqueue((await servers.GetAsync(scope, uuid, ct)).Id, body?.Install == true);
         return TypedResults.Created($"/api/v1/servers/{uuid}", new ApiMessage("Validation started."));
     }
 

@@ -11,22 +11,33 @@ namespace Coolify.Web.Servers;
 public sealed class ServerValidationQueue
 {
     private readonly Channel<int> _queue = Channel.CreateUnbounded<int>();
+    // Server id → whether to install what is missing; asking again while waiting can only add the install.
     private readonly ConcurrentDictionary<int, bool> _waiting = new();
 
-    public void Enqueue(int serverId)
+    public void Enqueue(int serverId, bool installMissing = false)
     {
-        if (_waiting.TryAdd(serverId, true))
+        var added = false;
+        _waiting.AddOrUpdate(
+            serverId,
+            _ =>
+            {
+                added = true;
+                return installMissing;
+            },
+            (_, waiting) => waiting || installMissing);
+        if (added)
         {
             _queue.Writer.TryWrite(serverId);
         }
     }
 
-    internal async IAsyncEnumerable<int> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    internal async IAsyncEnumerable<(int ServerId, bool InstallMissing)> ReadAllAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var serverId in _queue.Reader.ReadAllAsync(cancellationToken))
         {
-            _waiting.TryRemove(serverId, out _);
-            yield return serverId;
+            _waiting.TryRemove(serverId, out var installMissing);
+            yield return (serverId, installMissing);
         }
     }
 }
@@ -41,7 +52,7 @@ internal sealed partial class ServerValidationWorker(ServerValidationQueue queue
     {
         using var slots = new SemaphoreSlim(Parallel);
         var running = new List<Task>();
-        await foreach (var serverId in queue.ReadAllAsync(stoppingToken))
+        await foreach (var (serverId, installMissing) in queue.ReadAllAsync(stoppingToken))
         {
             await slots.WaitAsync(stoppingToken);
             running.RemoveAll(t => t.IsCompleted);
@@ -50,7 +61,7 @@ internal sealed partial class ServerValidationWorker(ServerValidationQueue queue
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ServerValidator>().ValidateAsync(serverId, stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<ServerValidator>().ValidateAsync(serverId, installMissing, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -26,7 +26,7 @@ public sealed class ServerValidationTests
         await using var scope = database.CreateScope();
         var (team, server) = await AddTestServerAsync(scope.ServiceProvider);
 
-        var usable = await scope.ServiceProvider.GetRequiredService<ServerValidator>().ValidateAsync(server.Id, Token);
+        var usable = await scope.ServiceProvider.GetRequiredService<ServerValidator>().ValidateAsync(server.Id, installMissing: false, Token);
 
         await using var db = database.CreateContext();
         var stored = await db.Servers.Include(s => s.Settings).SingleAsync(s => s.Id == server.Id, Token);
@@ -47,7 +47,7 @@ public sealed class ServerValidationTests
         await using var scope = database.CreateScope();
         var (team, server) = await AddTestServerAsync(scope.ServiceProvider, port: FreePort());
 
-        var usable = await scope.ServiceProvider.GetRequiredService<ServerValidator>().ValidateAsync(server.Id, Token);
+        var usable = await scope.ServiceProvider.GetRequiredService<ServerValidator>().ValidateAsync(server.Id, installMissing: false, Token);
 
         await using var db = database.CreateContext();
         var stored = await db.Servers.Include(s => s.Settings).SingleAsync(s => s.Id == server.Id, Token);
@@ -89,7 +89,7 @@ public sealed class ServerValidationTests
         var localhost = await services.GetRequiredService<CoolifyDbContext>().Servers.SingleAsync(s => s.IsLocalhost, Token);
         Assert.Equal(admin.CurrentTeamId, localhost.TeamId);
 
-        var usable = await services.GetRequiredService<ServerValidator>().ValidateAsync(localhost.Id, Token);
+        var usable = await services.GetRequiredService<ServerValidator>().ValidateAsync(localhost.Id, installMissing: false, Token);
 
         await using var db = database.CreateContext();
         var logs = (await db.Servers.SingleAsync(s => s.Id == localhost.Id, Token)).ValidationLogs;

@@ -76,6 +76,13 @@ public sealed class PrivateKeysApiTests(CoolifyWebFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("Private Key is in use and cannot be deleted.", await refused.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
 
+        // Once the server is deleted (its row stays, marked deleted), the key can go.
+        var serverUuid = (await api.GetFromJsonAsync<JsonElement>("/api/v1/servers", Token)).EnumerateArray().Single(s => s.GetProperty("name").GetString() == "web-1").GetProperty("uuid").GetString();
+        using var serverDeleted = await api.DeleteAsync($"/api/v1/servers/{serverUuid}", Token);
+        Assert.Equal(HttpStatusCode.OK, serverDeleted.StatusCode);
+        using var nowDeleted = await api.DeleteAsync($"/api/v1/security/keys/{uuid}", Token);
+        Assert.Equal(HttpStatusCode.OK, nowDeleted.StatusCode);
+
         using var other = await api.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = "unused" }, Token);
         var unused = (await other.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString();
         using var deleted = await api.DeleteAsync($"/api/v1/security/keys/{unused}", Token);

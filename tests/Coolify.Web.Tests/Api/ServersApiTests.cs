@@ -34,9 +34,19 @@ public sealed class ServersApiTests(CoolifyWebFactory factory) : IClassFixture<C
         Assert.True(server.GetProperty("settings").GetProperty("is_usable").GetBoolean(), server.GetProperty("validation_logs").GetString());
         Assert.StartsWith("SHA256:", server.GetProperty("host_key").GetString(), StringComparison.Ordinal);
 
+        var firstLog = server.GetProperty("validation_logs").GetString();
         using var again = await api.PostAsync($"/api/v1/servers/{uuid}/validate", null, Token);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         Assert.Contains("Validation started.", await again.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        var revalidated = await WaitForAsync(api, $"/api/v1/servers/{uuid}", s => s.GetProperty("validation_logs").GetString() is { } log
+            && log != firstLog && log.Contains("Server is", StringComparison.Ordinal));
+        Assert.Contains("Server is ready for resources.", revalidated.GetProperty("validation_logs").GetString(), StringComparison.Ordinal);
+        // Coolify's install flag: nothing is missing here, so nothing is installed.
+        using var withInstall = await api.PostAsJsonAsync($"/api/v1/servers/{uuid}/validate", new { install = true }, Token);
+        Assert.Equal(HttpStatusCode.Created, withInstall.StatusCode);
+        var installed = await WaitForAsync(api, $"/api/v1/servers/{uuid}", s => s.GetProperty("validation_logs").GetString() is { } log
+            && log != revalidated.GetProperty("validation_logs").GetString() && log.Contains("Server is", StringComparison.Ordinal));
+        Assert.Contains("✓ Nothing to install.", installed.GetProperty("validation_logs").GetString(), StringComparison.Ordinal);
 
         // A destination is a Docker network made on the server itself, and removed from it again.
         var network = $"apps-{Guid.NewGuid():N}"[..16];

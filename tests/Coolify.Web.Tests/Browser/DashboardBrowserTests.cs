@@ -176,7 +176,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(card).ToContainTextAsync("SHA256:");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("pasted");
-        await page.GetByLabel("Private key (OpenSSH or PEM, without passphrase)").FillAsync("-----BEGIN OPENSSH PRIVATE KEY-----\nbroken\n-----END OPENSSH PRIVATE KEY-----");
+        await page.GetByLabel("Private key (OpenSSH or PEM)").FillAsync("-----BEGIN OPENSSH PRIVATE KEY-----\nbroken\n-----END OPENSSH PRIVATE KEY-----");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add key" }).ClickAsync();
         await Assertions.Expect(page.Locator(".field-error[data-field=private_key]")).ToHaveTextAsync("This is not a valid OpenSSH or PEM private key.");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("private-keys.png"), FullPage = true });

@@ -48,13 +48,13 @@ public partial class ServerPage
     }
 
     // Validation runs in the background; the log is re-read every second until the verdict line arrives.
-    private async Task ValidateAsync()
+    private async Task ValidateAsync(bool installMissing)
     {
         _validating = true;
         var before = _server!.ValidationLogs;
-        Validations.Enqueue(_server.Id);
+        Validations.Enqueue(_server.Id, installMissing);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(2);
+        var deadline = TimeProvider.System.GetUtcNow() + (installMissing ? ServerPackages.InstallTimeout : TimeSpan.FromMinutes(2));
         try
         {
             while (await timer.WaitForNextTickAsync(_leaving.Token) && TimeProvider.System.GetUtcNow() < deadline)
