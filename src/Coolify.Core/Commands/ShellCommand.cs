@@ -36,7 +36,7 @@ public abstract partial record ShellCommand
     public ShellCommand DiscardOutput() => new Redirected(new Redirected(this, ">", "/dev/null"), "2>&1", null);
 
     /// <summary>Runs in <paramref name="directory"/>: <c>cd 'dir' &amp;&amp; (command)</c>.</summary>
-    public ShellCommand InDirectory(string directory) => new Joined(Of("cd", directory), "&&", new Group(this));
+    public ShellCommand InDirectory(string directory) => new Joined(Of("cd", "--", directory), "&&", new Group(this));
 
     /// <summary>
     /// An environment variable for a simple command (<c>NAME='value' program ...</c>). Not for secrets: the

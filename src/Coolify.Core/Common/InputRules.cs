@@ -124,6 +124,18 @@ public sealed partial class InputRules
         return trimmed;
     }
 
+    /// <summary>A Docker object name (network, volume, container): what Docker itself accepts.</summary>
+    public string DockerName(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length is 0 or > 255 || !DockerNamePattern().IsMatch(trimmed))
+        {
+            Add(field, $"The {Label(field)} must start with a letter or digit and contain only letters, digits, '.', '_' and '-'.");
+        }
+
+        return trimmed;
+    }
+
     /// <summary>A POSIX login name (what <c>useradd</c> accepts).</summary>
     public string UserName(string field, string? value)
     {
@@ -171,6 +183,9 @@ public sealed partial class InputRules
 
     [GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
     private static partial Regex HostNamePattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9._-]*$")]
+    private static partial Regex DockerNamePattern();
 
     [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
     private static partial Regex UserNamePattern();

@@ -23,5 +23,5 @@ public interface ISshKeys
     string RemovePassphrase(string privateKey, string passphrase);
 
     /// <summary>A new key in OpenSSH format, unencrypted (it is encrypted at rest by the database layer).</summary>
-    string Generate(SshKeyAlgorithm algorithm, string comment);
+    string Generate(SshKeyAlgorithm algorithm);
 }

@@ -42,8 +42,7 @@ public sealed class PrivateKeys(CoolifyDbContext db, ISshKeys sshKeys, Audit.Aud
     public Task<PrivateKey> GenerateAsync(TeamScope scope, string? name, string? description, SshKeyAlgorithm algorithm, CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite();
-        var comment = $"coolify-{PublicId.New()[..8]}";
-        return ImportAsync(scope, name, description, sshKeys.Generate(algorithm, comment), cancellationToken);
+        return ImportAsync(scope, name, description, sshKeys.Generate(algorithm), cancellationToken);
     }
 
     /// <summary>Renames, redescribes or replaces a key; absent values stay.</summary>

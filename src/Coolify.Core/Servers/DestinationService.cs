@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coolify.Core.Servers;
 
 /// <summary>Destinations: Docker networks on a team's servers, created and removed on the server for real.</summary>
-public sealed partial class DestinationService(CoolifyDbContext db, IServerShells shells, ServerLocks locks, Audit.AuditLog audit)
+public sealed class DestinationService(CoolifyDbContext db, IServerShells shells, ServerLocks locks, Audit.AuditLog audit)
 {
     public Task<List<Destination>> ListAsync(TeamScope scope, CancellationToken cancellationToken) =>
         scope.Destinations.AsNoTracking().Include(d => d.Server).OrderBy(d => d.Name).ToListAsync(cancellationToken);
@@ -33,11 +33,7 @@ public sealed partial class DestinationService(CoolifyDbContext db, IServerShell
         var server = await scope.Servers.Include(s => s.PrivateKey).Include(s => s.Settings)
             .SingleOrDefaultAsync(s => s.Uuid == serverUuid, cancellationToken) ?? throw new NotFoundException();
         var rules = new InputRules();
-        var cleanNetwork = (network ?? string.Empty).Trim();
-        if (cleanNetwork.Length is 0 or > 255 || !NetworkPattern().IsMatch(cleanNetwork))
-        {
-            rules.Add("network", "The network must start with a letter or digit and contain only letters, digits, '.', '_' and '-'.");
-        }
+        var cleanNetwork = rules.DockerName("network", network);
 
         var cleanName = name is null ? cleanNetwork : rules.Name("name", name);
         if ((type ?? Destination.Standalone) != Destination.Standalone)
@@ -97,7 +93,4 @@ public sealed partial class DestinationService(CoolifyDbContext db, IServerShell
         audit.Add("destination.deleted", scope.Access.UserId, scope.Access.TeamId, $"{destination.Network} on {destination.Server!.Name}");
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9._-]*$")]
-    private static partial Regex NetworkPattern();
 }

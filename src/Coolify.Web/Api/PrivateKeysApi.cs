@@ -33,8 +33,6 @@ public static class PrivateKeysApi
     /// <param name="Algorithm"><c>ed25519</c> (default) or <c>rsa</c> (4096 bits).</param>
     public sealed record GenerateRequest(string? Name, string? Description, string? Algorithm);
 
-    public sealed record UuidResponse(string Uuid);
-
     public sealed record GeneratedResponse(string Uuid, string? PublicKey, string? Fingerprint);
 
     public static async Task<Ok<List<PrivateKeyResponse>>> ListAsync(ClaimsPrincipal user, TeamScopeFactory scopes, PrivateKeys keys, CancellationToken ct) =>

@@ -45,8 +45,6 @@ public static class ServersApi
         int Id, string Uuid, string Name, string? Description, string Ip, string User, int Port, string ProxyType, bool IsLocalhost,
         string? PrivateKeyUuid, string? HostKey, int UnreachableCount, string? ValidationLogs, ServerSettingsResponse? Settings);
 
-    public sealed record UuidResponse(string Uuid);
-
     public sealed record ResourceResponse(int Id, string Uuid, string Name, string Type, DateTime CreatedAt, DateTime UpdatedAt, string Status);
 
     public sealed record DomainsResponse(string Ip, IReadOnlyList<string> Domains);

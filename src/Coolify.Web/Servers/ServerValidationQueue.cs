@@ -52,29 +52,35 @@ internal sealed partial class ServerValidationWorker(ServerValidationQueue queue
     {
         using var slots = new SemaphoreSlim(Parallel);
         var running = new List<Task>();
-        await foreach (var (serverId, installMissing) in queue.ReadAllAsync(stoppingToken))
+        try
         {
-            await slots.WaitAsync(stoppingToken);
-            running.RemoveAll(t => t.IsCompleted);
-            running.Add(Task.Run(async () =>
+            await foreach (var (serverId, installMissing) in queue.ReadAllAsync(stoppingToken))
             {
-                try
+                await slots.WaitAsync(stoppingToken);
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(Task.Run(async () =>
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ServerValidator>().ValidateAsync(serverId, installMissing, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogValidationFailed(serverId, ex);
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }, stoppingToken));
+                    try
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        await scope.ServiceProvider.GetRequiredService<ServerValidator>().ValidateAsync(serverId, installMissing, stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        LogValidationFailed(serverId, ex);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, stoppingToken));
+            }
         }
-
-        await Task.WhenAll(running);
+        finally
+        {
+            // At shutdown too: the slots are released by the runs, so they outlive none of them.
+            await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Validating server {ServerId} failed")]

@@ -34,7 +34,7 @@ public class ShellCommandTests
             .WriteOutputTo("/tmp/count")
             .InDirectory("/srv/app dir");
 
-        Assert.Equal("'cd' '/srv/app dir' && ( { 'docker' 'ps' '-q' | 'wc' '-l'; } >'/tmp/count' )", command.Render());
+        Assert.Equal("'cd' '--' '/srv/app dir' && ( { 'docker' 'ps' '-q' | 'wc' '-l'; } >'/tmp/count' )", command.Render());
     }
 
     [Fact]

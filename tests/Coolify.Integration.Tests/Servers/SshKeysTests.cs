@@ -18,7 +18,7 @@ public sealed class SshKeysTests
     [InlineData(SshKeyAlgorithm.Rsa4096, "ssh-rsa ", "4096 ")]
     public async Task GeneratedKey_HasThePublicKeyAndFingerprintOpenSshComputes(SshKeyAlgorithm algorithm, string prefix, string keygenSays)
     {
-        var privateKey = _keys.Generate(algorithm, "test");
+        var privateKey = _keys.Generate(algorithm);
 
         var info = _keys.Inspect(privateKey);
 
@@ -57,7 +57,7 @@ public sealed class SshKeysTests
     [InlineData(SshKeyAlgorithm.Rsa4096)]
     public void DamagedKey_IsAFieldError_WhereverItIsCut(SshKeyAlgorithm algorithm)
     {
-        var key = _keys.Generate(algorithm, "test");
+        var key = _keys.Generate(algorithm);
         var lines = key.Split('\n');
         for (var keep = 1; keep < lines.Length - 2; keep += Math.Max(1, lines.Length / 8))
         {
@@ -73,7 +73,7 @@ public sealed class SshKeysTests
     {
         Assert.SkipUnless(TestSshServer.Available, "no test sshd (run scripts/test.sh)");
         var target = TestSshServer.RequireTarget($"generated-{Guid.NewGuid():N}");
-        var privateKey = _keys.Generate(SshKeyAlgorithm.Ed25519, "test");
+        var privateKey = _keys.Generate(SshKeyAlgorithm.Ed25519);
         var info = _keys.Inspect(privateKey);
         using var pool = new SshConnectionPool(new MemoryHostKeyStore());
         var existing = pool.For(target);

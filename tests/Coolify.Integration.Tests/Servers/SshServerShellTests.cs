@@ -34,7 +34,9 @@ public sealed class SshServerShellTests : ServerShellContract, IDisposable
             await gate.WaitAsync(Token);
             try
             {
-                return await Shell.RunAsync(ShellCommand.Of("printf", "%s", $"n{i}"), cancellationToken: Token);
+                // Each command also names the sshd process serving its connection (the first sshd above it).
+                var command = ShellCommand.Of("printf", "%s\n", $"n{i}").Then(ShellCommand.Of("sh", "-c", ConnectionProcess));
+                return await Shell.RunAsync(command, cancellationToken: Token);
             }
             finally
             {
@@ -44,10 +46,15 @@ public sealed class SshServerShellTests : ServerShellContract, IDisposable
 
         var results = await Task.WhenAll(runs);
 
-        Assert.All(results.Select((r, i) => (r, i)), x => Assert.Equal($"n{x.i}", x.r.Output));
-        var connections = await Shell.RunAsync(ShellCommand.Of("sh", "-c", "pgrep -u \"$(id -u)\" -x sshd | wc -l"), cancellationToken: Token);
-        Assert.True(int.Parse(connections.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture) <= 2, $"sshd processes: {connections.Output}");
+        Assert.All(results.Select((r, i) => (r, i)), x => Assert.Equal($"n{x.i}", x.r.Output.Split('\n')[0]));
+        var connections = results.Select(r => r.Output.Split('\n')[1]).Distinct().ToList();
+        Assert.True(connections.Count == 1, $"sshd connection processes: {string.Join(", ", connections)}");
     }
+
+    // Walks up from the command's process to the sshd (sshd-session in newer OpenSSH) that serves the connection.
+    private const string ConnectionProcess =
+        "p=$$; while :; do case \"$(cat /proc/$p/comm)\" in sshd*) echo \"$p\"; exit 0;; esac; " +
+        "p=$(awk '{print $4}' /proc/$p/stat); [ \"$p\" -gt 1 ] || exit 1; done";
 
     [Fact]
     public async Task HostKey_IsPinnedOnFirstUse_AndAChangedOneIsRefused()

@@ -32,8 +32,17 @@ public sealed class HostileServerInputTests(CoolifyWebFactory factory) : IClassF
         var keyUuid = await CreatedUuidAsync(await api.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = "base" }, Token));
         var serverUuid = await CreatedUuidAsync(await api.PostAsJsonAsync("/api/v1/servers", new { name = "base", ip = "10.0.0.9", private_key_uuid = keyUuid, connection_timeout = 2 }, Token));
 
+        var listing = field switch
+        {
+            "key name" => "/api/v1/security/keys",
+            "network" => $"/api/v1/servers/{serverUuid}/destinations",
+            _ => "/api/v1/servers",
+        };
+        async Task<int> CountAsync() => (await api.GetFromJsonAsync<JsonElement>(listing, Token)).GetArrayLength();
+
         foreach (var value in Hostile)
         {
+            var before = await CountAsync();
             var (response, readBack) = field switch
             {
                 "key name" => (await api.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = value }, Token), "name"),
@@ -61,6 +70,10 @@ public sealed class HostileServerInputTests(CoolifyWebFactory factory) : IClassF
                     };
                     var stored = (await api.GetFromJsonAsync<JsonElement>(path, Token)).GetProperty(readBack).GetString();
                     Assert.Equal(value.Trim(), stored);
+                }
+                else
+                {
+                    Assert.Equal(before, await CountAsync()); // refused: nothing stored, not even half
                 }
             }
         }

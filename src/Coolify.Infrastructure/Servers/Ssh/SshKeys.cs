@@ -61,18 +61,18 @@ public sealed class SshKeys : ISshKeys
         }
     }
 
-    public string Generate(SshKeyAlgorithm algorithm, string comment) => algorithm switch
+    // Without a comment (BouncyCastle writes none): the key's name in Coolify says what it is for.
+    public string Generate(SshKeyAlgorithm algorithm) => algorithm switch
     {
-        SshKeyAlgorithm.Ed25519 => GenerateEd25519(comment),
+        SshKeyAlgorithm.Ed25519 => GenerateEd25519(),
         SshKeyAlgorithm.Rsa4096 => GenerateRsa(),
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 
-    private static string GenerateEd25519(string comment)
+    private static string GenerateEd25519()
     {
         var generator = new Ed25519KeyPairGenerator();
         generator.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
-        _ = comment; // BouncyCastle writes an empty comment; the key's name in Coolify says what it is for.
         return EncodeEd25519(generator.GenerateKeyPair().Private);
     }
 

@@ -10,6 +10,8 @@ namespace Coolify.Web.Components.Account;
 
 public partial class Login
 {
+    internal const string LockedOutMessage = "Too many failed attempts. This account is locked for a while; try again later.";
+
     private string? _message;
     private bool _registrationOpen;
     private IReadOnlyList<ExternalLoginProvider> _providers = [];
@@ -22,7 +24,7 @@ public partial class Login
         ["email-unverified"] = "An account with this email exists, but the provider did not confirm that the address is yours. Log in with your password.",
         ["registration-closed"] = "No account uses this login, and registration is disabled on this instance. Ask an administrator for an invitation.",
         ["no-email"] = "The provider did not share a usable email address, or it belongs to another account.",
-        ["locked"] = "Too many failed attempts. This account is locked for a while; try again later.",
+        ["locked"] = LockedOutMessage,
     };
 
     [Inject]
@@ -89,7 +91,7 @@ public partial class Login
         }
         else if (result.IsLockedOut)
         {
-            _message = "Too many failed attempts. This account is locked for a while; try again later.";
+            _message = LockedOutMessage;
         }
         else
         {

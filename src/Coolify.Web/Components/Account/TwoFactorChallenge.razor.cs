@@ -61,7 +61,7 @@ public partial class TwoFactorChallenge
         }
         else if (result.IsLockedOut)
         {
-            _message = "Too many failed attempts. This account is locked for a while; try again later.";
+            _message = Login.LockedOutMessage;
         }
         else
         {

@@ -119,7 +119,7 @@ public partial class ServerPage
         {
             _destinationErrors = ex.Errors;
         }
-        catch (Exception ex) when (ex is ConflictException or Core.Commands.ServerConnectionException or Core.Commands.CommandFailedException)
+        catch (Exception ex) when (UserErrors.IsShownToUser(ex))
         {
             _destinationMessage = ex.Message;
         }
