@@ -215,6 +215,20 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("server-status")).ToHaveTextAsync("usable");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("server-validated.png"), FullPage = true });
 
+        // General settings: a bad value is explained at its field; a good change is saved and shown.
+        var general = page.GetByTestId("server-general");
+        await general.GetByLabel("Concurrent builds").FillAsync("0");
+        await general.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(general.Locator(".field-error[data-field=concurrent_builds]")).ToBeVisibleAsync();
+        await general.GetByLabel("Name", new() { Exact = true }).FillAsync("build box");
+        await general.GetByLabel("Concurrent builds").FillAsync("3");
+        await general.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(general.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "build box", Level = 1 })).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("server-general").GetByLabel("Concurrent builds")).ToHaveValueAsync("3");
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+
         // A destination: a Docker network made on the server, then removed again.
         var network = $"web-{Guid.NewGuid():N}"[..12];
         await page.GetByLabel("Network name").FillAsync(network);
