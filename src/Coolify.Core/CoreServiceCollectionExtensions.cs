@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PasswordReset>();
         services.AddScoped<UserSessions>();
         services.AddScoped<Security.PrivateKeys>();
+        services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Servers.ServerService>();
         services.AddScoped<Servers.ServerValidator>();
         services.AddScoped<Servers.DestinationService>();

@@ -74,6 +74,7 @@ try
     app.MapPrivateKeyEndpoints();
     app.MapServerEndpoints();
     app.MapDestinationEndpoints();
+    app.MapProjectEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Coolify.Core.Common;
 using Coolify.Core.Docker;
 using Coolify.Core.Persistence;

@@ -243,6 +243,40 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Project_IsCreated_WithProduction_AndEnvironmentsAreAddedAndDeleted()
+    {
+        await RegisterAdminInAnotherTabAsync();
+        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
+        await LogInAsync(page, AdminEmail, AdminPassword);
+        await page.GotoAsync(new Uri(_host!.BaseAddress, "/projects").ToString());
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+
+        await page.GetByLabel("Project name").FillAsync("Web shop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Web shop", Level = 1 })).ToBeVisibleAsync();
+        var environments = page.GetByTestId("environments").GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(environments).ToHaveCountAsync(1);
+        await Assertions.Expect(environments.Filter(new() { HasText = "production" })).ToHaveCountAsync(1);
+        await page.GetByLabel("Environment name").FillAsync("a b");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add environment" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error[data-field=name]").First).ToBeVisibleAsync();
+        await page.GetByLabel("Environment name").FillAsync("staging");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add environment" }).ClickAsync();
+        await Assertions.Expect(environments).ToHaveCountAsync(2);
+
+        await environments.Filter(new() { HasText = "staging" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "staging", Level = 1 })).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await environments.Filter(new() { HasText = "staging" }).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete environment" }).ClickAsync();
+        await Assertions.Expect(environments).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task LoginProvider_EnabledInSettings_IsOfferedOnTheLoginPage()
     {
         await RegisterAdminInAnotherTabAsync();

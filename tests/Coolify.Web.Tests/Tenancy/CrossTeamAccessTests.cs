@@ -22,6 +22,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaKeyUuid = string.Empty;
     private string _alphaServerUuid = string.Empty;
     private string _alphaDestinationUuid = string.Empty;
+    private string _alphaProjectUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -48,6 +49,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             _alphaServerUuid = (await server.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
             // The server's default destination (its "coolify" network).
             _alphaDestinationUuid = (await owner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/servers/{_alphaServerUuid}/destinations", TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
+            using var project = await owner.PostAsJsonAsync("/api/v1/projects", new { name = $"{SecretTeamMarker} shop" }, TestContext.Current.CancellationToken);
+            _alphaProjectUuid = (await project.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -88,6 +91,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         Assert.Contains($"{SecretTeamMarker} deploy key", await owner.GetStringAsync($"/api/v1/security/keys/{_alphaKeyUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains($"{SecretTeamMarker} web", await owner.GetStringAsync($"/api/v1/servers/{_alphaServerUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains(_alphaDestinationUuid, await owner.GetStringAsync("/api/v1/destinations", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains($"{SecretTeamMarker} shop", await owner.GetStringAsync($"/api/v1/projects/{_alphaProjectUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,6 +169,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "uuid" when route.Pattern.StartsWith("/api/v1/servers/", StringComparison.Ordinal) => _alphaServerUuid,
             "server_uuid" => _alphaServerUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/projects/", StringComparison.Ordinal) => _alphaProjectUuid,
+            "environment_name_or_uuid" => "production",
             "secret" => _alphaInvitation.Secret,
             "provider" => "github",
             _ => throw new InvalidOperationException($"{route}: say which of Alpha's identifiers '{name}' takes."),
