@@ -1,18 +1,24 @@
 # Builds the container images the tests use (sourced by scripts/test.sh). No registry is reachable here, so the
 # base image comes from Debian's packages: debootstrap --variant=minbase, then docker import. Images stay in
 # dockerd's storage between runs, cached by tag; only a missing tag is built (about a minute).
-# Exports COOLIFY_TEST_BASE_IMAGE and COOLIFY_TEST_SSHD_IMAGE (scripts/images/sshd.Dockerfile: more servers).
+# Exports COOLIFY_TEST_BASE_IMAGE, COOLIFY_TEST_SSHD_IMAGE (scripts/images/sshd.Dockerfile: more servers) and
+# COOLIFY_TEST_HTTPD_IMAGE (scripts/images/httpd.Dockerfile: an application to deploy).
 
 COOLIFY_TEST_BASE_IMAGE="${COOLIFY_TEST_BASE_IMAGE:-coolify-test/debian:bookworm}"
 COOLIFY_TEST_SSHD_IMAGE="${COOLIFY_TEST_SSHD_IMAGE:-coolify-test/sshd:bookworm}"
+COOLIFY_TEST_HTTPD_IMAGE="${COOLIFY_TEST_HTTPD_IMAGE:-coolify-test/httpd:bookworm}"
 
 ensure_test_images() {
-  export COOLIFY_TEST_BASE_IMAGE COOLIFY_TEST_SSHD_IMAGE
-  ensure_base_image || return 1
-  docker image inspect "$COOLIFY_TEST_SSHD_IMAGE" >/dev/null 2>&1 && return 0
-  echo "== building $COOLIFY_TEST_SSHD_IMAGE (once; cached afterwards)"
-  docker build -q --build-arg "BASE=$COOLIFY_TEST_BASE_IMAGE" -t "$COOLIFY_TEST_SSHD_IMAGE" - \
-    <"$(dirname "${BASH_SOURCE[0]}")/../images/sshd.Dockerfile" >/dev/null
+  export COOLIFY_TEST_BASE_IMAGE COOLIFY_TEST_SSHD_IMAGE COOLIFY_TEST_HTTPD_IMAGE
+  ensure_base_image && ensure_built_image "$COOLIFY_TEST_SSHD_IMAGE" sshd && ensure_built_image "$COOLIFY_TEST_HTTPD_IMAGE" httpd
+}
+
+# ensure_built_image TAG NAME: builds scripts/images/NAME.Dockerfile on the base image unless TAG exists.
+ensure_built_image() {
+  docker image inspect "$1" >/dev/null 2>&1 && return 0
+  echo "== building $1 (once; cached afterwards)"
+  docker build -q --build-arg "BASE=$COOLIFY_TEST_BASE_IMAGE" -t "$1" - \
+    <"$(dirname "${BASH_SOURCE[0]}")/../images/$2.Dockerfile" >/dev/null
 }
 
 ensure_base_image() {

@@ -25,6 +25,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserSessions>();
         services.AddScoped<Security.PrivateKeys>();
         services.AddScoped<Projects.ProjectService>();
+        services.AddScoped<Applications.ApplicationService>();
+        services.AddScoped<Deployments.DeploymentQueue>();
+        services.AddScoped<Deployments.DeploymentClaims>();
+        services.AddScoped<Deployments.DeploymentPipeline>();
+        services.AddSingleton<Deployments.DeploymentCancellations>();
+        services.AddSingleton<Deployments.DeploymentLogFeed>();
         services.AddScoped<Servers.ServerService>();
         services.AddScoped<Servers.ServerValidator>();
         services.AddScoped<Servers.DestinationService>();

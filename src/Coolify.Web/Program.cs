@@ -43,6 +43,7 @@ try
     builder.Services.AddSingleton<Coolify.Web.Servers.ServerValidationQueue>();
     builder.Services.AddHostedService<Coolify.Web.Servers.ServerValidationWorker>();
     builder.Services.AddHostedService<Coolify.Web.Servers.ServerHealthWorker>();
+    builder.Services.AddHostedService<Coolify.Web.Deployments.DeploymentWorker>();
     builder.Services.AddCoolifyAuth();
     builder.Services.AddApiRateLimiting(builder.Configuration);
     builder.Services.AddCoolifyOpenApi();
@@ -75,6 +76,8 @@ try
     app.MapServerEndpoints();
     app.MapDestinationEndpoints();
     app.MapProjectEndpoints();
+    app.MapApplicationEndpoints();
+    app.MapDeploymentEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

@@ -136,6 +136,42 @@ public sealed partial class InputRules
         return trimmed;
     }
 
+    /// <summary>A Docker image name without its tag (<c>nginx</c>, <c>ghcr.io/owner/app</c>, <c>host:5000/app</c>).</summary>
+    public string DockerImage(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length is 0 or > 255 || !DockerImagePattern().IsMatch(trimmed))
+        {
+            Add(field, $"The {Label(field)} must be an image name like nginx or ghcr.io/owner/app (lowercase, without the tag).");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>A Docker image tag (<c>latest</c>, <c>1.2.3-alpine</c>).</summary>
+    public string DockerTag(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (!DockerTagPattern().IsMatch(trimmed))
+        {
+            Add(field, $"The {Label(field)} must be a tag like latest or 1.2.3 (letters, digits, '_', '.', '-'; at most 128).");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Container ports, comma separated (<c>80</c>, <c>3000,9000</c>).</summary>
+    public string Ports(string field, string? value)
+    {
+        var parts = (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || parts.Any(p => !int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535))
+        {
+            Add(field, $"The {Label(field)} must be port numbers separated by commas, like 80 or 3000,9000.");
+        }
+
+        return string.Join(',', parts);
+    }
+
     /// <summary>A POSIX login name (what <c>useradd</c> accepts).</summary>
     public string UserName(string field, string? value)
     {
@@ -186,6 +222,13 @@ public sealed partial class InputRules
 
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9._-]*$")]
     private static partial Regex DockerNamePattern();
+
+    // Docker's reference grammar: an optional registry host[:port], then lowercase path components.
+    [GeneratedRegex(@"^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")]
+    private static partial Regex DockerImagePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
+    private static partial Regex DockerTagPattern();
 
     [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
     private static partial Regex UserNamePattern();

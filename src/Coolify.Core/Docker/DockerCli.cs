@@ -160,6 +160,14 @@ public sealed class DockerCli(IServerShell shell)
             new CommandOptions { OnOutput = onOutput, Timeout = follow ? TimeSpan.FromDays(1) : CommandOptions.Default.Timeout },
             cancellationToken);
 
+    /// <summary>The last <paramref name="lines"/> lines a container wrote (both streams, in the result).</summary>
+    public Task<CommandResult> TailLogsAsync(string name, int lines, CancellationToken cancellationToken) =>
+        shell.RunAsync(ShellCommand.Of("docker", "logs", "--tail", lines.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", name), cancellationToken: cancellationToken);
+
+    /// <summary>Pulls an image, streaming Docker's progress lines.</summary>
+    public Task<CommandResult> PullAsync(string reference, Func<OutputLine, ValueTask>? onOutput, CancellationToken cancellationToken) =>
+        shell.RunAsync(ShellCommand.Of("docker", "pull", "--", reference), new CommandOptions { OnOutput = onOutput, Timeout = TimeSpan.FromMinutes(30) }, cancellationToken);
+
     /// <summary>Runs a program inside a running container (each argument one argument).</summary>
     public Task<CommandResult> ExecAsync(string name, IEnumerable<string> command, CancellationToken cancellationToken) =>
         shell.RunAsync(ShellCommand.Of("docker", ["exec", "--", name, .. command]), cancellationToken: cancellationToken);
@@ -169,6 +177,10 @@ public sealed class DockerCli(IServerShell shell)
 
     public Task RemoveContainerAsync(string name, CancellationToken cancellationToken) =>
         RunCheckedAsync(ShellCommand.Of("docker", "rm", "--force", "--", name), cancellationToken);
+
+    /// <summary>Removes a container that may or may not exist (cleanup after a cancelled start).</summary>
+    public Task RemoveContainerIfExistsAsync(string name, CancellationToken cancellationToken) =>
+        shell.RunAsync(ShellCommand.Of("docker", "rm", "--force", "--", name).DiscardOutput(), cancellationToken: cancellationToken);
 
     public Task CreateVolumeAsync(string name, IEnumerable<string> labels, CancellationToken cancellationToken) =>
         RunCheckedAsync(ShellCommand.Of("docker", ["volume", "create", "--label", ManagedLabel, .. labels.SelectMany(l => new[] { "--label", l }), "--", name]), cancellationToken);

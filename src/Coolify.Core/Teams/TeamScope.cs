@@ -30,6 +30,10 @@ public sealed class TeamScope(CoolifyDbContext db, TeamAccess access)
 
     public IQueryable<PrivateKey> PrivateKeys => db.PrivateKeys.Where(k => k.TeamId == Access.TeamId);
 
+    public IQueryable<Applications.Application> Applications => db.Applications.Where(a => a.Environment!.Project!.TeamId == Access.TeamId);
+
+    public IQueryable<Deployments.Deployment> Deployments => db.Deployments.Where(d => d.Application!.Environment!.Project!.TeamId == Access.TeamId);
+
     public IQueryable<Tag> Tags => db.Tags.Where(t => t.TeamId == Access.TeamId);
 
     public IQueryable<PersonalAccessToken> Tokens => db.PersonalAccessTokens.Where(t => t.TeamId == Access.TeamId);

@@ -1,0 +1,136 @@
+using Coolify.Core.Common;
+using Coolify.Core.Docker;
+using Coolify.Core.Persistence;
+using Coolify.Core.Servers;
+using Coolify.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coolify.Core.Applications;
+
+/// <summary>A team's applications: created in an environment, bound to a destination (a network on a server).</summary>
+public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells, Audit.AuditLog audit)
+{
+    public const string DockerImageBuildPack = "dockerimage";
+
+    public Task<List<Application>> ListAsync(TeamScope scope, CancellationToken cancellationToken) =>
+        WithPlace(scope.Applications.AsNoTracking()).OrderBy(a => a.Name).ToListAsync(cancellationToken);
+
+    /// <exception cref="NotFoundException">No such application in the team.</exception>
+    public async Task<Application> GetAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken) =>
+        await WithPlace(scope.Applications.AsNoTracking()).SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+
+    public Task<List<Application>> ListInEnvironmentAsync(TeamScope scope, int environmentId, CancellationToken cancellationToken) =>
+        WithPlace(scope.Applications.AsNoTracking()).Where(a => a.EnvironmentId == environmentId).OrderBy(a => a.Name).ToListAsync(cancellationToken);
+
+    /// <exception cref="ValidationException">A missing or malformed field; an unknown project, environment, server or destination.</exception>
+    public async Task<Application> CreateDockerImageAsync(TeamScope scope, NewDockerImageApplication request, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var rules = new InputRules();
+        var image = rules.DockerImage("docker_registry_image_name", request.DockerRegistryImageName);
+        var tag = rules.DockerTag("docker_registry_image_tag", string.IsNullOrWhiteSpace(request.DockerRegistryImageTag) ? "latest" : request.DockerRegistryImageTag);
+        var ports = rules.Ports("ports_exposes", request.PortsExposes ?? "80");
+        var name = request.Name is null ? null : rules.Name("name", request.Name);
+        var description = rules.Text("description", request.Description);
+        var (environmentId, destination) = await FindPlaceAsync(scope, request, rules, cancellationToken);
+        rules.ThrowIfInvalid();
+
+        var application = new Application
+        {
+            Name = name ?? $"{image.Split('/')[^1]}-{PublicId.New()[..6]}",
+            Description = description,
+            EnvironmentId = environmentId,
+            DestinationId = destination!.Id,
+            BuildPack = DockerImageBuildPack,
+            DockerRegistryImageName = image,
+            DockerRegistryImageTag = tag,
+            PortsExposes = ports,
+            Settings = new ApplicationSettings(),
+        };
+        db.Applications.Add(application);
+        audit.Add("application.created", scope.Access.UserId, scope.Access.TeamId, application.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return application;
+    }
+
+    /// <summary>Changes an application's fields; absent values stay. Takes effect with the next deployment.</summary>
+    /// <exception cref="ValidationException">A malformed field; nothing changes then.</exception>
+    public async Task<Application> UpdateAsync(TeamScope scope, string? uuid, ApplicationChange change, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var application = await scope.Applications.SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+        var rules = new InputRules();
+        application.Name = change.Name is null ? application.Name : rules.Name("name", change.Name);
+        application.Description = change.Description is null ? application.Description : rules.Text("description", change.Description);
+        application.DockerRegistryImageName = change.DockerRegistryImageName is null
+            ? application.DockerRegistryImageName : rules.DockerImage("docker_registry_image_name", change.DockerRegistryImageName);
+        application.DockerRegistryImageTag = change.DockerRegistryImageTag is null
+            ? application.DockerRegistryImageTag : rules.DockerTag("docker_registry_image_tag", change.DockerRegistryImageTag);
+        application.PortsExposes = change.PortsExposes is null ? application.PortsExposes : rules.Ports("ports_exposes", change.PortsExposes);
+        application.HealthCheckStartPeriod = change.HealthCheckStartPeriod is { } start ? rules.Range("health_check_start_period", start, 0, 3600) : application.HealthCheckStartPeriod;
+        application.HealthCheckInterval = change.HealthCheckInterval is { } interval ? rules.Range("health_check_interval", interval, 1, 3600) : application.HealthCheckInterval;
+        application.HealthCheckRetries = change.HealthCheckRetries is { } retries ? rules.Range("health_check_retries", retries, 1, 100) : application.HealthCheckRetries;
+        rules.ThrowIfInvalid();
+
+        audit.Add("application.updated", scope.Access.UserId, scope.Access.TeamId, application.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return application;
+    }
+
+    /// <summary>Stops and removes the application's containers (and its volumes when asked), then deletes it.</summary>
+    public async Task DeleteAsync(TeamScope scope, string? uuid, bool deleteVolumes, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var application = await scope.Applications.Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)
+            .Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
+            .SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+        var docker = new DockerCli(shells.For(application.Destination!.Server!));
+        foreach (var container in await docker.PsAsync(ResourceLabel(application.Uuid), cancellationToken))
+        {
+            await docker.RemoveContainerAsync(container.Name, cancellationToken);
+        }
+
+        if (deleteVolumes)
+        {
+            foreach (var volume in await docker.ListVolumesAsync(ResourceLabel(application.Uuid), cancellationToken))
+            {
+                await docker.RemoveVolumeAsync(volume, cancellationToken);
+            }
+        }
+
+        application.DeletedAt = db.GetUtcNow();
+        audit.Add("application.deleted", scope.Access.UserId, scope.Access.TeamId, application.Name);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The label every container, volume and image of the application carries.</summary>
+    public static string ResourceLabel(string applicationUuid) => $"coolify.resource={applicationUuid}";
+
+    private static IQueryable<Application> WithPlace(IQueryable<Application> applications) =>
+        applications.Include(a => a.Environment).ThenInclude(e => e!.Project).Include(a => a.Destination).ThenInclude(d => d!.Server);
+
+    // Project → environment (by uuid or name) and server → destination (given, or the server's first).
+    private static async Task<(int EnvironmentId, Destination? Destination)> FindPlaceAsync(
+        TeamScope scope, NewDockerImageApplication request, InputRules rules, CancellationToken cancellationToken)
+    {
+        var environmentKey = string.IsNullOrWhiteSpace(request.EnvironmentUuid) ? request.EnvironmentName : request.EnvironmentUuid;
+        var environmentId = await scope.Environments
+            .Where(e => e.Project!.Uuid == request.ProjectUuid && (e.Uuid == environmentKey || e.Name == environmentKey))
+            .Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
+        if (environmentId is null)
+        {
+            rules.Add(string.IsNullOrWhiteSpace(request.ProjectUuid) ? "project_uuid" : "environment_name", "Project or environment not found.");
+        }
+
+        var destinations = scope.Destinations.Where(d => d.Server!.Uuid == request.ServerUuid);
+        var destination = string.IsNullOrWhiteSpace(request.DestinationUuid)
+            ? await destinations.OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken)
+            : await destinations.SingleOrDefaultAsync(d => d.Uuid == request.DestinationUuid, cancellationToken);
+        if (destination is null)
+        {
+            rules.Add(string.IsNullOrWhiteSpace(request.DestinationUuid) ? "server_uuid" : "destination_uuid", "Server or destination not found.");
+        }
+
+        return (environmentId ?? 0, destination);
+    }
+}

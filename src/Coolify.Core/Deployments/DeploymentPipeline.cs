@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using Coolify.Core.Applications;
+using Coolify.Core.Commands;
+using Coolify.Core.Docker;
+using Coolify.Core.Persistence;
+using Coolify.Core.Servers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coolify.Core.Deployments;
+
+/// <summary>
+/// One deployment, start to finish, on the application's server: get the image, start a new container beside the
+/// old one, wait until it is healthy, then remove the old. A new container that never becomes healthy is removed
+/// (its last log lines shown) and the old one keeps serving.
+/// </summary>
+public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells)
+{
+    /// <returns>The deployment's outcome: <see cref="DeploymentStatus.Finished"/> or <see cref="DeploymentStatus.Failed"/>.</returns>
+    /// <exception cref="OperationCanceledException">Cancelled; the running command on the server was killed.</exception>
+    public async Task<string> RunAsync(int deploymentId, DeploymentLog log, CancellationToken cancellationToken)
+    {
+        var deployment = await db.Deployments.AsNoTracking().SingleAsync(d => d.Id == deploymentId, cancellationToken);
+        var application = await db.Applications.Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)
+            .Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
+            .SingleAsync(a => a.Id == deployment.ApplicationId, cancellationToken);
+        var destination = application.Destination!;
+        var server = destination.Server!;
+        var docker = new DockerCli(shells.For(server));
+        var timeout = TimeSpan.FromSeconds(server.Settings!.DynamicTimeout);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        string? newContainer = null;
+
+        try
+        {
+            if (application.BuildPack != ApplicationService.DockerImageBuildPack)
+            {
+                await log.InfoAsync($"The {application.BuildPack} build pack is not supported yet; only Docker images deploy.");
+                return DeploymentStatus.Failed;
+            }
+
+            var image = $"{application.DockerRegistryImageName}:{application.DockerRegistryImageTag ?? "latest"}";
+            await log.InfoAsync($"Deploying {image} to {server.Name}, network {destination.Network}.");
+            if (!await EnsureImageAsync(docker, image, log, limit.Token))
+            {
+                return DeploymentStatus.Failed;
+            }
+
+            // The destination's network exists on the server from validation on; made here too if it went missing.
+            await docker.CreateNetworkAsync(destination.Network, [$"coolify.destination={destination.Uuid}"], limit.Token);
+            var resourceLabel = ApplicationService.ResourceLabel(application.Uuid);
+            var old = await docker.PsAsync(resourceLabel, limit.Token);
+            var name = $"{application.Uuid}-{TimeProvider.System.GetUtcNow():yyyyMMddHHmmss}";
+            await log.InfoAsync($"Starting container {name}.");
+            newContainer = name;
+            await docker.RunAsync(new DockerRun(
+                name, image,
+                [resourceLabel, $"coolify.deployment={deployment.Uuid}", $"coolify.name={application.Name}", "coolify.type=application"],
+                destination.Network, RestartPolicy: application.RestartPolicy), limit.Token);
+
+            if (!await WaitHealthyAsync(docker, name, application, log, limit.Token))
+            {
+                var tail = await docker.TailLogsAsync(name, 100, CancellationToken.None);
+                await log.InfoAsync("The new container did not become healthy; its last log lines:");
+                foreach (var line in (tail.Output + tail.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    await log.AppendAsync("stdout", line, hidden: false);
+                }
+
+                await docker.RemoveContainerAsync(name, CancellationToken.None);
+                await log.InfoAsync(old.Count > 0 ? "Removed it; the previous container keeps serving." : "Removed it.");
+                return DeploymentStatus.Failed;
+            }
+
+            foreach (var previous in old)
+            {
+                await log.InfoAsync($"Removing the previous container {previous.Name}.");
+                await docker.StopAsync(previous.Name, 10, limit.Token);
+                await docker.RemoveContainerAsync(previous.Name, limit.Token);
+            }
+
+            application.Status = "running:healthy";
+            await db.SaveChangesAsync(CancellationToken.None);
+            await log.InfoAsync("Deployment finished: the new container is running.");
+            return DeploymentStatus.Finished;
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await RemoveUnfinishedAsync(docker, newContainer);
+            await log.InfoAsync($"The deployment ran longer than the server's deployment timeout ({timeout.TotalSeconds:0} s) and was stopped.");
+            return DeploymentStatus.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled: a container this run started goes; the previous one was never touched.
+            await RemoveUnfinishedAsync(docker, newContainer);
+            throw;
+        }
+        catch (Exception ex) when (ex is CommandFailedException or CommandTimeoutException or ServerConnectionException)
+        {
+            await log.InfoAsync($"The deployment failed: {ex.Message}");
+            return DeploymentStatus.Failed;
+        }
+    }
+
+    private static async Task RemoveUnfinishedAsync(DockerCli docker, string? container)
+    {
+        if (container is not null)
+        {
+            await docker.RemoveContainerIfExistsAsync(container, CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> EnsureImageAsync(DockerCli docker, string image, DeploymentLog log, CancellationToken cancellationToken)
+    {
+        if (await docker.InspectAsync(image, cancellationToken) is not null)
+        {
+            await log.InfoAsync($"Image {image} is on the server.");
+            return true;
+        }
+
+        await log.InfoAsync($"Pulling {image}.");
+        var pulled = await docker.PullAsync(image, line => log.OutputAsync(line), cancellationToken);
+        if (!pulled.Succeeded)
+        {
+            await log.InfoAsync($"Could not pull {image} (exit code {pulled.ExitCode}).");
+        }
+
+        return pulled.Succeeded;
+    }
+
+    // Healthy: the image's HEALTHCHECK says so; without one, the container is still running (not restarting) after
+    // the application's start period.
+    private static async Task<bool> WaitHealthyAsync(DockerCli docker, string name, Application application, DeploymentLog log, CancellationToken cancellationToken)
+    {
+        var startPeriod = TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckStartPeriod));
+        var deadline = startPeriod + TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckInterval) * Math.Max(1, application.HealthCheckRetries));
+        var started = TimeProvider.System.GetTimestamp();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        string? lastState = null;
+        while (await poll.WaitForNextTickAsync(cancellationToken))
+        {
+            var elapsed = TimeProvider.System.GetElapsedTime(started);
+            var inspect = await docker.InspectAsync(name, cancellationToken);
+            var state = inspect is { } found && found.TryGetProperty("State", out var s) ? s : (JsonElement?)null;
+            var status = state?.GetProperty("Status").GetString() ?? "missing";
+            // A process that exits is restarted by the restart policy: between restarts it looks "running".
+            var restarts = inspect is { } withCount && withCount.TryGetProperty("RestartCount", out var count) ? count.GetInt32() : 0;
+            if (restarts > 0)
+            {
+                await log.InfoAsync($"The container exited and was restarted {restarts} time(s).");
+                return false;
+            }
+
+            var health = state is { } st && st.TryGetProperty("Health", out var h) ? h.GetProperty("Status").GetString() : null;
+            var described = health is null ? status : $"{status}, {health}";
+            if (described != lastState)
+            {
+                await log.InfoAsync($"Container is {described} ({elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s).", hidden: false);
+                lastState = described;
+            }
+
+            if (status is "exited" or "dead" or "missing" || health == "unhealthy")
+            {
+                return false;
+            }
+
+            if (health == "healthy" || (health is null && status == "running" && elapsed >= startPeriod))
+            {
+                return true;
+            }
+
+            if (elapsed > deadline)
+            {
+                await log.InfoAsync($"Still not healthy after {deadline.TotalSeconds:0} s.");
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coolify.Core.Commands;
+using Coolify.Core.Teams;
+using Coolify.Infrastructure.Servers;
+using Coolify.Web.Tests.Support;
+
+namespace Coolify.Web.Tests.Deployments;
+
+/// <summary>
+/// A Docker-image application deployed through the API onto the host's own Docker (the localhost server), by the
+/// real queue and worker: it answers HTTP, a redeploy replaces its container, an unhealthy image leaves the old one
+/// serving, and cancel stops a deployment at once.
+/// </summary>
+public sealed class DockerImageDeploymentTests(CoolifyWebFactory factory) : IClassFixture<CoolifyWebFactory>, IAsyncLifetime
+{
+    private static readonly LocalServerShell Host = new();
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private HttpClient _api = null!;
+    private string _projectUuid = string.Empty;
+    private string _serverUuid = string.Empty;
+
+    private static string? Image => Environment.GetEnvironmentVariable("COOLIFY_TEST_HTTPD_IMAGE")
+        ?? (Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") == "1" ? throw new InvalidOperationException("COOLIFY_TEST_HTTPD_IMAGE is not set: run scripts/test.sh.") : null);
+
+    public async ValueTask InitializeAsync()
+    {
+        var admin = await factory.InstanceAdminAsync();
+        _api = factory.CreateApiClient(await factory.CreateTokenAsync(admin, await factory.TeamIdOfAsync(admin), Abilities.Root));
+        var servers = await _api.GetFromJsonAsync<JsonElement>("/api/v1/servers", Token);
+        _serverUuid = servers.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "localhost").GetProperty("uuid").GetString()!;
+        using var project = await _api.PostAsJsonAsync("/api/v1/projects", new { name = "deployments" }, Token);
+        _projectUuid = (await project.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+    }
+
+    [Fact]
+    public async Task Deploy_Answers_Redeploy_Replaces_AndAnUnhealthyImageLeavesTheOldServing()
+    {
+        Assert.SkipWhen(Image is null, "no test image (run scripts/test.sh)");
+        var (name, tag) = (Image!.Split(':')[0], Image.Split(':')[1]);
+        using var created = await _api.PostAsJsonAsync("/api/v1/applications/dockerimage", new
+        {
+            project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production",
+            docker_registry_image_name = name, docker_registry_image_tag = tag, ports_exposes = "80", instant_deploy = true,
+            name = "hello",
+        }, Token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Token);
+        var app = body.GetProperty("uuid").GetString()!;
+        try
+        {
+            var first = await WaitForEndAsync(body.GetProperty("deployment_uuid").GetString()!);
+            Assert.True(first.Status == "finished", first.Log);
+            var firstContainer = Assert.Single(await ContainersAsync(app));
+            Assert.Contains("hello from coolify-test/httpd", await HttpGetAsync(firstContainer), StringComparison.Ordinal);
+            Assert.Contains("Container is running", first.Log, StringComparison.Ordinal);
+
+            // A redeploy starts a new container, and only then removes the old one.
+            var second = await WaitForEndAsync(await StartAsync(app));
+            Assert.True(second.Status == "finished", second.Log);
+            var secondContainer = Assert.Single(await ContainersAsync(app));
+            Assert.NotEqual(firstContainer, secondContainer);
+            Assert.Contains("hello from coolify-test/httpd", await HttpGetAsync(secondContainer), StringComparison.Ordinal);
+            Assert.Contains($"Removing the previous container {firstContainer}", second.Log, StringComparison.Ordinal);
+
+            // An image whose process exits at once never becomes healthy: it goes, the running one stays.
+            using var broken = await _api.PatchAsJsonAsync($"/api/v1/applications/{app}", new
+            {
+                docker_registry_image_name = Environment.GetEnvironmentVariable("COOLIFY_TEST_BASE_IMAGE")!.Split(':')[0],
+                docker_registry_image_tag = Environment.GetEnvironmentVariable("COOLIFY_TEST_BASE_IMAGE")!.Split(':')[1],
+            }, Token);
+            Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
+            var third = await WaitForEndAsync(await StartAsync(app));
+            Assert.Equal("failed", third.Status);
+            Assert.Contains("did not become healthy", third.Log, StringComparison.Ordinal);
+            Assert.Contains("the previous container keeps serving", third.Log, StringComparison.Ordinal);
+            Assert.Equal([secondContainer], await ContainersAsync(app));
+            Assert.Contains("hello from coolify-test/httpd", await HttpGetAsync(secondContainer), StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var deleted = await _api.DeleteAsync($"/api/v1/applications/{app}", Token);
+            Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        }
+
+        Assert.Empty(await ContainersAsync(app));
+    }
+
+    [Fact]
+    public async Task Cancel_DuringAHealthWait_EndsWithinFiveSeconds_AndRemovesTheNewContainer()
+    {
+        Assert.SkipWhen(Image is null, "no test image (run scripts/test.sh)");
+        var (name, tag) = (Image!.Split(':')[0], Image.Split(':')[1]);
+        using var created = await _api.PostAsJsonAsync("/api/v1/applications/dockerimage", new
+        {
+            project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production",
+            docker_registry_image_name = name, docker_registry_image_tag = tag, name = "slow",
+        }, Token);
+        var app = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+        // A start period of ten minutes: the deployment waits in its health step until cancelled.
+        using var slow = await _api.PatchAsJsonAsync($"/api/v1/applications/{app}", new { health_check_start_period = 600 }, Token);
+        Assert.Equal(HttpStatusCode.OK, slow.StatusCode);
+        var deployment = await StartAsync(app);
+        try
+        {
+            await WaitForAsync(deployment, d => d.Log.Contains("Container is running", StringComparison.Ordinal));
+
+            var cancelledAt = TimeProvider.System.GetTimestamp();
+            using var cancel = await _api.PostAsync($"/api/v1/deployments/{deployment}/cancel", null, Token);
+            Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+            var ended = await WaitForAsync(deployment, d => d.Log.Contains("Cancelled:", StringComparison.Ordinal));
+
+            Assert.True(TimeProvider.System.GetElapsedTime(cancelledAt) < TimeSpan.FromSeconds(5), "cancel took longer than 5 s");
+            Assert.Equal("cancelled-by-user", ended.Status);
+            Assert.Empty(await ContainersAsync(app));
+            using var again = await _api.PostAsync($"/api/v1/deployments/{deployment}/cancel", null, Token);
+            Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+            Assert.Contains("Current status: cancelled-by-user", await again.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var deleted = await _api.DeleteAsync($"/api/v1/applications/{app}", Token);
+        }
+    }
+
+    private async Task<string> StartAsync(string app)
+    {
+        using var started = await _api.PostAsync($"/api/v1/applications/{app}/start", null, Token);
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        return (await started.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("deployment_uuid").GetString()!;
+    }
+
+    private Task<(string Status, string Log)> WaitForEndAsync(string deployment) =>
+        WaitForAsync(deployment, d => d.Status is "finished" or "failed" or "cancelled-by-user");
+
+    private async Task<(string Status, string Log)> WaitForAsync(string deployment, Func<(string Status, string Log), bool> condition)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var json = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/deployments/{deployment}", deadline.Token);
+            var state = (json.GetProperty("status").GetString()!, string.Join('\n', json.GetProperty("logs").EnumerateArray().Select(l => l.GetProperty("output").GetString())));
+            if (condition(state))
+            {
+                return state;
+            }
+
+            await Task.Delay(400, deadline.Token); // polling a condition: the deployment's state (within the API rate limit)
+        }
+    }
+
+    private static async Task<List<string>> ContainersAsync(string app)
+    {
+        var ps = ShellCommand.Of("docker", "ps", "-a", "--filter", $"label=coolify.resource={app}", "--format", "{{.Names}}");
+        return (await Host.RunAsync(ps, cancellationToken: Token)).EnsureSuccess(ps).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+    }
+
+    // The container answers on its address in the destination network (the host reaches bridge networks directly).
+    private static async Task<string> HttpGetAsync(string container)
+    {
+        var inspect = ShellCommand.Of("docker", "inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", "--", container);
+        var address = (await Host.RunAsync(inspect, cancellationToken: Token)).EnsureSuccess(inspect).Output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        return await http.GetStringAsync(new Uri($"http://{address}/"), Token);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _api.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
