@@ -20,7 +20,7 @@ public static class ApplicationsApi
         write.MapPost("/applications/dockerimage", CreateDockerImageAsync).WithName("create-dockerimage-application");
         write.MapPatch("/applications/{uuid}", UpdateAsync).WithName("update-application-by-uuid");
         write.MapDelete("/applications/{uuid}", DeleteAsync).WithName("delete-application-by-uuid");
-        write.MapMethods("/applications/{uuid}/start", ["GET", "POST"], StartAsync).WithName("start-application-by-uuid");
+        write.MapPost("/applications/{uuid}/start", StartAsync).WithName("start-application-by-uuid");
         return app;
     }
 

@@ -18,7 +18,7 @@ public static class DeploymentsApi
         read.MapGet("/deployments/applications/{uuid}", ListForApplicationAsync).WithName("list-deployments-by-app-uuid");
 
         var write = app.MapGroup("/api/v1").WithTags("Deployments").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
-        write.MapMethods("/deploy", ["GET", "POST"], DeployAsync).WithName("deploy-by-tag-or-uuid");
+        write.MapPost("/deploy", DeployAsync).WithName("deploy-by-tag-or-uuid");
         write.MapPost("/deployments/{uuid}/cancel", CancelAsync).WithName("cancel-deployment-by-uuid");
         return app;
     }

@@ -23,6 +23,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaServerUuid = string.Empty;
     private string _alphaDestinationUuid = string.Empty;
     private string _alphaProjectUuid = string.Empty;
+    private string _alphaApplicationUuid = string.Empty;
+    private string _alphaDeploymentUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -51,6 +53,14 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             _alphaDestinationUuid = (await owner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/servers/{_alphaServerUuid}/destinations", TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
             using var project = await owner.PostAsJsonAsync("/api/v1/projects", new { name = $"{SecretTeamMarker} shop" }, TestContext.Current.CancellationToken);
             _alphaProjectUuid = (await project.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var application = await owner.PostAsJsonAsync("/api/v1/applications/dockerimage", new
+            {
+                project_uuid = _alphaProjectUuid, server_uuid = _alphaServerUuid, environment_name = "production",
+                docker_registry_image_name = "nginx", name = $"{SecretTeamMarker} app", instant_deploy = true,
+            }, TestContext.Current.CancellationToken);
+            var created = await application.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken);
+            _alphaApplicationUuid = created.GetProperty("uuid").GetString()!;
+            _alphaDeploymentUuid = created.GetProperty("deployment_uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -171,6 +181,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/projects/", StringComparison.Ordinal) => _alphaProjectUuid,
             "environment_name_or_uuid" => "production",
+            "uuid" when route.Pattern.StartsWith("/api/v1/applications/", StringComparison.Ordinal) => _alphaApplicationUuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/deployments/applications/", StringComparison.Ordinal) => _alphaApplicationUuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/deployments/", StringComparison.Ordinal) => _alphaDeploymentUuid,
             "secret" => _alphaInvitation.Secret,
             "provider" => "github",
             _ => throw new InvalidOperationException($"{route}: say which of Alpha's identifiers '{name}' takes."),
