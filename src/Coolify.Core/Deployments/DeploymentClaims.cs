@@ -51,7 +51,8 @@ public sealed class DeploymentClaims(CoolifyDbContext db)
     }
 
     /// <summary>Records the outcome, unless the deployment was cancelled meanwhile (then it stays cancelled).</summary>
-    public async Task FinishAsync(int deploymentId, string owner, string status, CancellationToken cancellationToken)
+    /// <returns>The status the deployment ended with.</returns>
+    public async Task<string> FinishAsync(int deploymentId, string owner, string status, CancellationToken cancellationToken)
     {
         var now = db.GetUtcNow();
         await db.Deployments.Where(d => d.Id == deploymentId && d.LeaseOwner == owner && d.Status == DeploymentStatus.InProgress)
@@ -60,6 +61,7 @@ public sealed class DeploymentClaims(CoolifyDbContext db)
                 .SetProperty(d => d.FinishedAt, now)
                 .SetProperty(d => d.LeaseExpiresAt, (DateTime?)null)
                 .SetProperty(d => d.UpdatedAt, now), cancellationToken);
+        return await db.Deployments.Where(d => d.Id == deploymentId).Select(d => d.Status).SingleAsync(cancellationToken);
     }
 
     /// <summary>Fails deployments whose worker stopped renewing; returns their ids (each gets a log line saying why).</summary>

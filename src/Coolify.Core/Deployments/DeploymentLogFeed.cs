@@ -8,5 +8,10 @@ public sealed class DeploymentLogFeed
 {
     public event Action<DeploymentLogLine>? LineWritten;
 
+    /// <summary>A deployment's status changed (claimed, finished, failed, cancelled): deployment id and new status.</summary>
+    public event Action<int, string>? StatusChanged;
+
     public void Publish(DeploymentLogLine line) => LineWritten?.Invoke(line);
+
+    public void PublishStatus(int deploymentId, string status) => StatusChanged?.Invoke(deploymentId, status);
 }

@@ -57,7 +57,13 @@ internal sealed partial class DeploymentWorker(
     private async Task<int?> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<DeploymentClaims>().ClaimNextAsync(_owner, cancellationToken))?.Id;
+        var claimed = await scope.ServiceProvider.GetRequiredService<DeploymentClaims>().ClaimNextAsync(_owner, cancellationToken);
+        if (claimed is not null)
+        {
+            feed.PublishStatus(claimed.Id, DeploymentStatus.InProgress);
+        }
+
+        return claimed?.Id;
     }
 
     private async Task ReapAsync(CancellationToken cancellationToken)
@@ -68,6 +74,7 @@ internal sealed partial class DeploymentWorker(
             await using var log = NewLog(scope.ServiceProvider, id);
             await log.StartAsync(cancellationToken);
             await log.InfoAsync("The control plane stopped while this deployment ran (its lease expired), so it was marked failed. The previous container, if any, keeps serving.");
+            feed.PublishStatus(id, DeploymentStatus.Failed);
         }
     }
 
@@ -104,8 +111,9 @@ internal sealed partial class DeploymentWorker(
             await renewal.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await log.FlushAsync();
             // A cancelled row stays cancelled: FinishAsync only ends what is still this worker's and in progress.
-            await scope.ServiceProvider.GetRequiredService<DeploymentClaims>().FinishAsync(deploymentId, _owner, outcome, CancellationToken.None);
+            var ended = await scope.ServiceProvider.GetRequiredService<DeploymentClaims>().FinishAsync(deploymentId, _owner, outcome, CancellationToken.None);
             cancellations.Unregister(deploymentId);
+            feed.PublishStatus(deploymentId, ended);
         }
     }
 

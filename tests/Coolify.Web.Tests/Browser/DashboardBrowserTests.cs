@@ -277,6 +277,45 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DockerImageApp_CreatedInTheDashboard_DeploysWithALiveLog()
+    {
+        var image = Environment.GetEnvironmentVariable("COOLIFY_TEST_HTTPD_IMAGE");
+        Assert.SkipWhen(image is null && Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") != "1", "no test image (run scripts/test.sh)");
+        await RegisterAdminInAnotherTabAsync();
+        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
+        await LogInAsync(page, AdminEmail, AdminPassword);
+        await page.GotoAsync(new Uri(_host!.BaseAddress, "/projects").ToString());
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await page.GetByLabel("Project name").FillAsync("Shop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await page.GetByTestId("environments").GetByRole(AriaRole.Link, new() { Name = "production" }).ClickAsync();
+
+        var form = page.GetByTestId("new-application");
+        await form.GetByLabel("Application name").FillAsync("hello");
+        await form.GetByLabel("Image").FillAsync(image!.Split(':')[0]);
+        await form.GetByLabel("Tag").FillAsync(image.Split(':')[1]);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create application" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "hello", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deploy", Exact = true }).ClickAsync();
+
+        // The log fills in as the worker writes it, and the status follows, without reloading the page.
+        var log = page.GetByTestId("deployment-log");
+        await Assertions.Expect(log).ToContainTextAsync($"Deploying {image}", new() { Timeout = 30_000 });
+        await Assertions.Expect(log).ToContainTextAsync("Container is running", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("deployment-status")).ToHaveTextAsync("finished", new() { Timeout = 60_000 });
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("deployment-finished.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "hello" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("running:healthy");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete this application" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete application" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("resources")).ToContainTextAsync("No applications");
+    }
+
+    [Fact]
     public async Task LoginProvider_EnabledInSettings_IsOfferedOnTheLoginPage()
     {
         await RegisterAdminInAnotherTabAsync();
