@@ -11,6 +11,7 @@ namespace Coolify.Core.Applications;
 public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells, Audit.AuditLog audit)
 {
     public const string DockerImageBuildPack = "dockerimage";
+    public const string DockerfileBuildPack = "dockerfile";
 
     public Task<List<Application>> ListAsync(TeamScope scope, CancellationToken cancellationToken) =>
         WithPlace(scope.Applications.AsNoTracking()).OrderBy(a => a.Name).ToListAsync(cancellationToken);
@@ -32,7 +33,8 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         var ports = rules.Ports("ports_exposes", request.PortsExposes ?? "80");
         var name = request.Name is null ? null : rules.Name("name", request.Name);
         var description = rules.Text("description", request.Description);
-        var (environmentId, destination) = await FindPlaceAsync(scope, request, rules, cancellationToken);
+        var (environmentId, destination) = await FindPlaceAsync(
+            scope, request.ProjectUuid, request.EnvironmentName, request.EnvironmentUuid, request.ServerUuid, request.DestinationUuid, rules, cancellationToken);
         rules.ThrowIfInvalid();
 
         var application = new Application
@@ -44,6 +46,51 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
             BuildPack = DockerImageBuildPack,
             DockerRegistryImageName = image,
             DockerRegistryImageTag = tag,
+            PortsExposes = ports,
+            Settings = new ApplicationSettings(),
+        };
+        db.Applications.Add(application);
+        audit.Add("application.created", scope.Access.UserId, scope.Access.TeamId, application.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return application;
+    }
+
+    /// <summary>An application built from a public git repository (so far with its own Dockerfile).</summary>
+    /// <exception cref="ValidationException">A missing or malformed field, or a build pack not supported yet.</exception>
+    public async Task<Application> CreateGitAsync(TeamScope scope, NewGitApplication request, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var rules = new InputRules();
+        var repository = rules.GitRepository("git_repository", request.GitRepository);
+        var branch = rules.GitBranch("git_branch", string.IsNullOrWhiteSpace(request.GitBranch) ? "main" : request.GitBranch);
+        var buildPack = (request.BuildPack ?? string.Empty).Trim();
+        if (buildPack != DockerfileBuildPack)
+        {
+            rules.Add("build_pack", buildPack is "nixpacks" or "static" or "dockercompose" or "auto"
+                ? $"The {buildPack} build pack is not supported yet; use dockerfile."
+                : "The build pack must be dockerfile (nixpacks, static and dockercompose come later).");
+        }
+
+        var ports = rules.Ports("ports_exposes", request.PortsExposes);
+        var baseDirectory = rules.RepositoryPath("base_directory", request.BaseDirectory ?? "/");
+        var dockerfile = rules.RepositoryPath("dockerfile_location", request.DockerfileLocation ?? "/Dockerfile");
+        var name = request.Name is null ? null : rules.Name("name", request.Name);
+        var description = rules.Text("description", request.Description);
+        var (environmentId, destination) = await FindPlaceAsync(
+            scope, request.ProjectUuid, request.EnvironmentName, request.EnvironmentUuid, request.ServerUuid, request.DestinationUuid, rules, cancellationToken);
+        rules.ThrowIfInvalid();
+
+        var application = new Application
+        {
+            Name = name ?? $"{repository.TrimEnd('/').Split('/', ':')[^1].Replace(".git", string.Empty, StringComparison.Ordinal)}-{PublicId.New()[..6]}",
+            Description = description,
+            EnvironmentId = environmentId,
+            DestinationId = destination!.Id,
+            BuildPack = DockerfileBuildPack,
+            GitRepository = repository,
+            GitBranch = branch,
+            BaseDirectory = baseDirectory,
+            DockerfileLocation = dockerfile,
             PortsExposes = ports,
             Settings = new ApplicationSettings(),
         };
@@ -111,24 +158,25 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
 
     // Project → environment (by uuid or name) and server → destination (given, or the server's first).
     private static async Task<(int EnvironmentId, Destination? Destination)> FindPlaceAsync(
-        TeamScope scope, NewDockerImageApplication request, InputRules rules, CancellationToken cancellationToken)
+        TeamScope scope, string? projectUuid, string? environmentName, string? environmentUuid, string? serverUuid, string? destinationUuid,
+        InputRules rules, CancellationToken cancellationToken)
     {
-        var environmentKey = string.IsNullOrWhiteSpace(request.EnvironmentUuid) ? request.EnvironmentName : request.EnvironmentUuid;
+        var environmentKey = string.IsNullOrWhiteSpace(environmentUuid) ? environmentName : environmentUuid;
         var environmentId = await scope.Environments
-            .Where(e => e.Project!.Uuid == request.ProjectUuid && (e.Uuid == environmentKey || e.Name == environmentKey))
+            .Where(e => e.Project!.Uuid == projectUuid && (e.Uuid == environmentKey || e.Name == environmentKey))
             .Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
         if (environmentId is null)
         {
-            rules.Add(string.IsNullOrWhiteSpace(request.ProjectUuid) ? "project_uuid" : "environment_name", "Project or environment not found.");
+            rules.Add(string.IsNullOrWhiteSpace(projectUuid) ? "project_uuid" : "environment_name", "Project or environment not found.");
         }
 
-        var destinations = scope.Destinations.Where(d => d.Server!.Uuid == request.ServerUuid);
-        var destination = string.IsNullOrWhiteSpace(request.DestinationUuid)
+        var destinations = scope.Destinations.Where(d => d.Server!.Uuid == serverUuid);
+        var destination = string.IsNullOrWhiteSpace(destinationUuid)
             ? await destinations.OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken)
-            : await destinations.SingleOrDefaultAsync(d => d.Uuid == request.DestinationUuid, cancellationToken);
+            : await destinations.SingleOrDefaultAsync(d => d.Uuid == destinationUuid, cancellationToken);
         if (destination is null)
         {
-            rules.Add(string.IsNullOrWhiteSpace(request.DestinationUuid) ? "server_uuid" : "destination_uuid", "Server or destination not found.");
+            rules.Add(string.IsNullOrWhiteSpace(destinationUuid) ? "server_uuid" : "destination_uuid", "Server or destination not found.");
         }
 
         return (environmentId ?? 0, destination);

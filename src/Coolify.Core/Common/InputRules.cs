@@ -172,6 +172,47 @@ public sealed partial class InputRules
         return string.Join(',', parts);
     }
 
+    /// <summary>A git remote: <c>https://</c>, <c>http://</c>, <c>git://</c>, <c>ssh://</c> or <c>user@host:path</c>.</summary>
+    public string GitRepository(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        // A host or user that starts with '-' would reach ssh as an option (CVE-2017-1000117).
+        if (trimmed.Length is 0 or > 2048 || !GitRepositoryPattern().IsMatch(trimmed) || trimmed.StartsWith('-')
+            || trimmed.Contains("://-", StringComparison.Ordinal) || trimmed.Contains("@-", StringComparison.Ordinal))
+        {
+            Add(field, $"The {Label(field)} must be a git URL like https://github.com/owner/repo.git or git@github.com:owner/repo.git.");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>A branch name as git accepts it (<c>git check-ref-format --branch</c>), and never an option.</summary>
+    public string GitBranch(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length is 0 or > 255 || !GitBranchPattern().IsMatch(trimmed) || trimmed.Contains("..", StringComparison.Ordinal)
+            || trimmed.Contains("@{", StringComparison.Ordinal) || trimmed.Contains("//", StringComparison.Ordinal)
+            || trimmed.EndsWith(".lock", StringComparison.Ordinal) || trimmed.EndsWith('/') || trimmed.EndsWith('.') || trimmed == "@")
+        {
+            Add(field, $"The {Label(field)} is not a valid branch name.");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>A path inside the repository (<c>/</c>, <c>/apps/web</c>, <c>/Dockerfile</c>): no <c>..</c>, plain characters.</summary>
+    public string RepositoryPath(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (!trimmed.StartsWith('/') || trimmed.Length > 255 || !RepositoryPathPattern().IsMatch(trimmed)
+            || trimmed.Split('/').Any(part => part is ".." or "."))
+        {
+            Add(field, $"The {Label(field)} must be a path in the repository starting with '/', without '..' (letters, digits, '.', '_', '-', '/').");
+        }
+
+        return trimmed;
+    }
+
     /// <summary>A POSIX login name (what <c>useradd</c> accepts).</summary>
     public string UserName(string field, string? value)
     {
@@ -229,6 +270,16 @@ public sealed partial class InputRules
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
     private static partial Regex DockerTagPattern();
+
+    [GeneratedRegex(@"^(?:(?:https?|git|ssh)://[A-Za-z0-9._~%!$&'()*+,;=:@\[\]/-]+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[A-Za-z0-9._~/-]+)$")]
+    private static partial Regex GitRepositoryPattern();
+
+    // No control characters, spaces or ~^:?*[\, and no leading '-', '/' or '.'.
+    [GeneratedRegex(@"^[^\x00-\x20\x7f~^:?*\[\\\-/.][^\x00-\x20\x7f~^:?*\[\\]*$")]
+    private static partial Regex GitBranchPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._/-]+$")]
+    private static partial Regex RepositoryPathPattern();
 
     [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
     private static partial Regex UserNamePattern();

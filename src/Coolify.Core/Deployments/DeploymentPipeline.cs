@@ -26,7 +26,8 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             .SingleAsync(a => a.Id == deployment.ApplicationId, cancellationToken);
         var destination = application.Destination!;
         var server = destination.Server!;
-        var docker = new DockerCli(shells.For(server));
+        var shell = shells.For(server);
+        var docker = new DockerCli(shell);
         var timeout = TimeSpan.FromSeconds(server.Settings!.DynamicTimeout);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
@@ -34,16 +35,19 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
 
         try
         {
-            if (application.BuildPack != ApplicationService.DockerImageBuildPack)
+            var image = application.BuildPack switch
             {
-                await log.InfoAsync($"The {application.BuildPack} build pack is not supported yet; only Docker images deploy.");
-                return DeploymentStatus.Failed;
-            }
+                ApplicationService.DockerImageBuildPack => await PullImageAsync(docker, application, server, destination, log, limit.Token),
+                ApplicationService.DockerfileBuildPack => await new GitBuild(shell, docker, log).BuildAsync(application, deployment, server, limit.Token),
+                _ => null,
+            };
+            if (image is null)
+            {
+                if (application.BuildPack is not (ApplicationService.DockerImageBuildPack or ApplicationService.DockerfileBuildPack))
+                {
+                    await log.InfoAsync($"The {application.BuildPack} build pack is not supported yet.");
+                }
 
-            var image = $"{application.DockerRegistryImageName}:{application.DockerRegistryImageTag ?? "latest"}";
-            await log.InfoAsync($"Deploying {image} to {server.Name}, network {destination.Network}.");
-            if (!await EnsureImageAsync(docker, image, log, limit.Token))
-            {
                 return DeploymentStatus.Failed;
             }
 
@@ -112,12 +116,16 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         }
     }
 
-    private static async Task<bool> EnsureImageAsync(DockerCli docker, string image, DeploymentLog log, CancellationToken cancellationToken)
+    // The application's image on the server: there already, or pulled; null when it cannot be had.
+    private static async Task<string?> PullImageAsync(
+        DockerCli docker, Application application, Server server, Destination destination, DeploymentLog log, CancellationToken cancellationToken)
     {
+        var image = $"{application.DockerRegistryImageName}:{application.DockerRegistryImageTag ?? "latest"}";
+        await log.InfoAsync($"Deploying {image} to {server.Name}, network {destination.Network}.");
         if (await docker.InspectAsync(image, cancellationToken) is not null)
         {
             await log.InfoAsync($"Image {image} is on the server.");
-            return true;
+            return image;
         }
 
         await log.InfoAsync($"Pulling {image}.");
@@ -125,9 +133,10 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         if (!pulled.Succeeded)
         {
             await log.InfoAsync($"Could not pull {image} (exit code {pulled.ExitCode}).");
+            return null;
         }
 
-        return pulled.Succeeded;
+        return image;
     }
 
     // Healthy: the image's HEALTHCHECK says so; without one, the container is still running (not restarting) after

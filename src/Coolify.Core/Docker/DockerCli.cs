@@ -200,9 +200,12 @@ public sealed class DockerCli(IServerShell shell)
         RunCheckedAsync(ShellCommand.Of("docker", "image", "rm", "--", reference), cancellationToken);
 
     /// <summary>Builds an image from a directory on the server, streaming the build's output.</summary>
-    public Task<CommandResult> BuildAsync(string contextDirectory, string tag, IEnumerable<string> labels, Func<OutputLine, ValueTask>? onOutput, CancellationToken cancellationToken) =>
+    public Task<CommandResult> BuildAsync(
+        string contextDirectory, string tag, IEnumerable<string> labels, Func<OutputLine, ValueTask>? onOutput, CancellationToken cancellationToken, string? dockerfile = null) =>
         shell.RunAsync(
-            ShellCommand.Of("docker", ["build", "--tag", tag, "--label", ManagedLabel, .. labels.SelectMany(l => new[] { "--label", l }), "--", contextDirectory]),
+            ShellCommand.Of("docker", [
+                "build", "--tag", tag, "--label", ManagedLabel, .. labels.SelectMany(l => new[] { "--label", l }),
+                .. dockerfile is null ? Array.Empty<string>() : ["--file", dockerfile], "--", contextDirectory]),
             new CommandOptions { OnOutput = onOutput, Timeout = TimeSpan.FromHours(1) },
             cancellationToken);
 

@@ -18,6 +18,7 @@ public static class ApplicationsApi
 
         var write = app.MapGroup("/api/v1").WithTags("Applications").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
         write.MapPost("/applications/dockerimage", CreateDockerImageAsync).WithName("create-dockerimage-application");
+        write.MapPost("/applications/public", CreatePublicAsync).WithName("create-public-application");
         write.MapPatch("/applications/{uuid}", UpdateAsync).WithName("update-application-by-uuid");
         write.MapDelete("/applications/{uuid}", DeleteAsync).WithName("delete-application-by-uuid");
         write.MapPost("/applications/{uuid}/start", StartAsync).WithName("start-application-by-uuid");
@@ -27,6 +28,11 @@ public static class ApplicationsApi
     public sealed record DockerImageRequest(
         string? ProjectUuid, string? ServerUuid, string? EnvironmentName, string? EnvironmentUuid, string? DockerRegistryImageName,
         string? DockerRegistryImageTag, string? PortsExposes, string? DestinationUuid, string? Name, string? Description, bool? InstantDeploy);
+
+    public sealed record PublicRequest(
+        string? ProjectUuid, string? ServerUuid, string? EnvironmentName, string? EnvironmentUuid, string? GitRepository, string? GitBranch,
+        string? BuildPack, string? PortsExposes, string? DestinationUuid, string? Name, string? Description, string? BaseDirectory,
+        string? DockerfileLocation, bool? InstantDeploy);
 
     public sealed record ApplicationResponse(
         int Id, string Uuid, string Name, string? Description, string BuildPack, string Status, string? Fqdn, string? DockerRegistryImageName,
@@ -54,6 +60,17 @@ public static class ApplicationsApi
         var application = await applications.CreateDockerImageAsync(scope, new NewDockerImageApplication(
             body.ProjectUuid, body.ServerUuid, body.EnvironmentName, body.EnvironmentUuid, body.DockerRegistryImageName, body.DockerRegistryImageTag,
             body.PortsExposes, body.DestinationUuid, body.Name, body.Description), ct);
+        var deployment = body.InstantDeploy == true ? await queue.EnqueueAsync(scope, application.Uuid, force: false, ct) : null;
+        return TypedResults.Created($"/api/v1/applications/{application.Uuid}", new CreatedApplication(application.Uuid, deployment?.Uuid));
+    }
+
+    public static async Task<Created<CreatedApplication>> CreatePublicAsync(
+        PublicRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, DeploymentQueue queue, CancellationToken ct)
+    {
+        var scope = await ApiScope.RequireAsync(user, scopes, ct);
+        var application = await applications.CreateGitAsync(scope, new NewGitApplication(
+            body.ProjectUuid, body.ServerUuid, body.EnvironmentName, body.EnvironmentUuid, body.GitRepository, body.GitBranch, body.BuildPack,
+            body.PortsExposes, body.DestinationUuid, body.Name, body.Description, body.BaseDirectory, body.DockerfileLocation), ct);
         var deployment = body.InstantDeploy == true ? await queue.EnqueueAsync(scope, application.Uuid, force: false, ct) : null;
         return TypedResults.Created($"/api/v1/applications/{application.Uuid}", new CreatedApplication(application.Uuid, deployment?.Uuid));
     }

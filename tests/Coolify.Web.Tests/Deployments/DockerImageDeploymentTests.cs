@@ -15,7 +15,6 @@ namespace Coolify.Web.Tests.Deployments;
 /// </summary>
 public sealed class DockerImageDeploymentTests(CoolifyWebFactory factory) : IClassFixture<CoolifyWebFactory>, IAsyncLifetime
 {
-    private static readonly LocalServerShell Host = new();
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private HttpClient _api = null!;
@@ -125,47 +124,16 @@ public sealed class DockerImageDeploymentTests(CoolifyWebFactory factory) : ICla
         }
     }
 
-    private async Task<string> StartAsync(string app)
-    {
-        using var started = await _api.PostAsync($"/api/v1/applications/{app}/start", null, Token);
-        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
-        return (await started.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("deployment_uuid").GetString()!;
-    }
+    private Task<string> StartAsync(string app) => DeploymentWaiter.StartAsync(_api, app);
 
-    private Task<(string Status, string Log)> WaitForEndAsync(string deployment) =>
-        WaitForAsync(deployment, d => d.Status is "finished" or "failed" or "cancelled-by-user");
+    private Task<(string Status, string Log)> WaitForEndAsync(string deployment) => DeploymentWaiter.WaitForEndAsync(_api, deployment);
 
-    private async Task<(string Status, string Log)> WaitForAsync(string deployment, Func<(string Status, string Log), bool> condition)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        deadline.CancelAfter(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            var json = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/deployments/{deployment}", deadline.Token);
-            var state = (json.GetProperty("status").GetString()!, string.Join('\n', json.GetProperty("logs").EnumerateArray().Select(l => l.GetProperty("output").GetString())));
-            if (condition(state))
-            {
-                return state;
-            }
+    private Task<(string Status, string Log)> WaitForAsync(string deployment, Func<(string Status, string Log), bool> condition) =>
+        DeploymentWaiter.WaitForAsync(_api, deployment, condition);
 
-            await Task.Delay(400, deadline.Token); // polling a condition: the deployment's state (within the API rate limit)
-        }
-    }
+    private static Task<List<string>> ContainersAsync(string app) => DeploymentWaiter.ContainersAsync(app);
 
-    private static async Task<List<string>> ContainersAsync(string app)
-    {
-        var ps = ShellCommand.Of("docker", "ps", "-a", "--filter", $"label=coolify.resource={app}", "--format", "{{.Names}}");
-        return (await Host.RunAsync(ps, cancellationToken: Token)).EnsureSuccess(ps).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
-    }
-
-    // The container answers on its address in the destination network (the host reaches bridge networks directly).
-    private static async Task<string> HttpGetAsync(string container)
-    {
-        var inspect = ShellCommand.Of("docker", "inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", "--", container);
-        var address = (await Host.RunAsync(inspect, cancellationToken: Token)).EnsureSuccess(inspect).Output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        return await http.GetStringAsync(new Uri($"http://{address}/"), Token);
-    }
+    private static Task<string> HttpGetAsync(string container) => DeploymentWaiter.HttpGetAsync(container);
 
     public ValueTask DisposeAsync()
     {

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coolify.Core.Commands;
+using Coolify.Core.Teams;
+using Coolify.Infrastructure.Servers;
+using Coolify.Web.Tests.Support;
+
+namespace Coolify.Web.Tests.Deployments;
+
+/// <summary>
+/// An application built from a git repository with its Dockerfile, the repository served by <c>git daemon</c> on
+/// loopback, deployed onto the host's own Docker by the real queue and worker.
+/// </summary>
+public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IClassFixture<CoolifyWebFactory>, IAsyncLifetime
+{
+    private static readonly LocalServerShell Host = new();
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private readonly string _root = Directory.CreateTempSubdirectory("coolify-git-").FullName;
+    private readonly CancellationTokenSource _daemon = new();
+    private HttpClient _api = null!;
+    private string _projectUuid = string.Empty;
+    private string _serverUuid = string.Empty;
+    private int _port;
+
+    private static string? Image => Environment.GetEnvironmentVariable("COOLIFY_TEST_HTTPD_IMAGE")
+        ?? (Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") == "1" ? throw new InvalidOperationException("COOLIFY_TEST_HTTPD_IMAGE is not set: run scripts/test.sh.") : null);
+
+    private string Repository => $"git://127.0.0.1:{_port}/shop";
+
+    public async ValueTask InitializeAsync()
+    {
+        var admin = await factory.InstanceAdminAsync();
+        _api = factory.CreateApiClient(await factory.CreateTokenAsync(admin, await factory.TeamIdOfAsync(admin), Abilities.Root));
+        var servers = await _api.GetFromJsonAsync<JsonElement>("/api/v1/servers", Token);
+        _serverUuid = servers.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "localhost").GetProperty("uuid").GetString()!;
+        using var project = await _api.PostAsJsonAsync("/api/v1/projects", new { name = "git builds" }, Token);
+        _projectUuid = (await project.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+    }
+
+    [Fact]
+    public async Task Build_Deploy_NewCommitReplaces_AndAnUnchangedRedeploySkipsTheBuild()
+    {
+        Assert.SkipWhen(Image is null, "no test image (run scripts/test.sh)");
+        await CommitAsync("version one");
+        await StartGitDaemonAsync();
+        using var created = await _api.PostAsJsonAsync("/api/v1/applications/public", new
+        {
+            project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production", git_repository = Repository,
+            git_branch = "main", build_pack = "dockerfile", ports_exposes = "80", instant_deploy = true, name = "shop",
+        }, Token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Token);
+        var app = body.GetProperty("uuid").GetString()!;
+        try
+        {
+            var first = await DeploymentWaiter.WaitForEndAsync(_api, body.GetProperty("deployment_uuid").GetString()!);
+            Assert.True(first.Status == "finished", first.Log);
+            Assert.Contains("Branch main is at commit", first.Log, StringComparison.Ordinal);
+            Assert.Contains("version one", await DeploymentWaiter.HttpGetAsync(Assert.Single(await DeploymentWaiter.ContainersAsync(app))), StringComparison.Ordinal);
+
+            await CommitAsync("version two");
+            var second = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
+            Assert.True(second.Status == "finished", second.Log);
+            Assert.Contains("version two", await DeploymentWaiter.HttpGetAsync(Assert.Single(await DeploymentWaiter.ContainersAsync(app))), StringComparison.Ordinal);
+
+            var third = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
+            Assert.True(third.Status == "finished", third.Log);
+            Assert.Contains("build skipped", third.Log, StringComparison.Ordinal);
+            Assert.DoesNotContain("git clone", third.Log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var deleted = await _api.DeleteAsync($"/api/v1/applications/{app}", Token);
+            var images = ShellCommand.Of("docker", "images", "-q", "--filter", $"label=coolify.resource={app}");
+            foreach (var id in (await Host.RunAsync(images, cancellationToken: Token)).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct())
+            {
+                await Host.RunAsync(ShellCommand.Of("docker", "rmi", "-f", id), cancellationToken: Token);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("git_branch", "--upload-pack=touch /tmp/pwned")]
+    [InlineData("git_branch", "a..b")]
+    [InlineData("git_branch", "main\nid")]
+    [InlineData("git_repository", "-oProxyCommand=touch /tmp/pwned")]
+    [InlineData("git_repository", "ssh://-oProxyCommand=touch%20/tmp/pwned/x")]
+    [InlineData("git_repository", "ext::sh -c touch% /tmp/pwned")]
+    [InlineData("base_directory", "/../etc")]
+    [InlineData("base_directory", "/$(id)")]
+    [InlineData("dockerfile_location", "/Dockerfile\nRUN id")]
+    [InlineData("dockerfile_location", "relative/Dockerfile")]
+    public async Task HostileGitFields_AreRefusedWith422_AndNothingIsStored(string field, string value)
+    {
+        var fields = new Dictionary<string, object?>
+        {
+            ["project_uuid"] = _projectUuid, ["server_uuid"] = _serverUuid, ["environment_name"] = "production",
+            ["git_repository"] = "https://example.com/owner/repo.git", ["git_branch"] = "main", ["build_pack"] = "dockerfile",
+            ["ports_exposes"] = "80", ["instant_deploy"] = true,
+        };
+        fields[field] = value;
+        var before = (await _api.GetFromJsonAsync<JsonElement>("/api/v1/applications", Token)).GetArrayLength();
+
+        using var refused = await _api.PostAsJsonAsync("/api/v1/applications/public", fields, Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains($"\"{field}\"", await refused.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Equal(before, (await _api.GetFromJsonAsync<JsonElement>("/api/v1/applications", Token)).GetArrayLength());
+        Assert.False(File.Exists("/tmp/pwned"));
+    }
+
+    [Fact]
+    public async Task ShellSyntaxGitAcceptsAsAName_IsUsedLiterally_AndRunsNothing()
+    {
+        Assert.SkipWhen(Image is null, "no test image (run scripts/test.sh)");
+        await CommitAsync("literal");
+        await StartGitDaemonAsync();
+        var marker = $"/tmp/coolify-pwned-{Guid.NewGuid():N}";
+        // Both are valid for git; a shell that read them as syntax would create the marker file.
+        var branch = $"main;touch${{IFS}}{marker}";
+        var repository = $"{Repository};touch$IFS{marker}";
+        foreach (var (repo, name) in new[] { (Repository, branch), (repository, "main") })
+        {
+            using var created = await _api.PostAsJsonAsync("/api/v1/applications/public", new
+            {
+                project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production", git_repository = repo,
+                git_branch = name, build_pack = "dockerfile", ports_exposes = "80", instant_deploy = true,
+            }, Token);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var body = await created.Content.ReadFromJsonAsync<JsonElement>(Token);
+            var app = body.GetProperty("uuid").GetString()!;
+            var stored = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{app}", Token);
+            Assert.Equal(repo, stored.GetProperty("git_repository").GetString());
+            Assert.Equal(name, stored.GetProperty("git_branch").GetString());
+
+            var deployment = await DeploymentWaiter.WaitForEndAsync(_api, body.GetProperty("deployment_uuid").GetString()!);
+
+            // git looked for exactly that branch, or exactly that repository, and found none.
+            Assert.Equal("failed", deployment.Status);
+            Assert.False(File.Exists(marker), "a hostile value was run by a shell");
+            using var deleted = await _api.DeleteAsync($"/api/v1/applications/{app}", Token);
+        }
+    }
+
+    private async Task CommitAsync(string content)
+    {
+        var repository = Path.Combine(_root, "shop");
+        if (!Directory.Exists(repository))
+        {
+            await GitAsync("init", "-q", "-b", "main", repository);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(repository, "Dockerfile"), $"FROM {Image}\nCOPY index.html /www/index.html\n", Token);
+        await File.WriteAllTextAsync(Path.Combine(repository, "index.html"), content + "\n", Token);
+        await GitAsync("-C", repository, "add", "-A");
+        await GitAsync("-C", repository, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", content);
+    }
+
+    private async Task StartGitDaemonAsync()
+    {
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            _port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var serve = ShellCommand.Of("git", "daemon", "--reuseaddr", "--export-all", $"--base-path={_root}", "--listen=127.0.0.1", $"--port={_port}", _root);
+        _ = Host.RunAsync(serve, new CommandOptions { Timeout = TimeSpan.FromMinutes(10) }, _daemon.Token);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, _port, deadline.Token);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(50, deadline.Token); // polling a condition: the daemon listening
+            }
+        }
+    }
+
+    private static async Task GitAsync(params string[] arguments)
+    {
+        var git = ShellCommand.Of("git", arguments);
+        (await Host.RunAsync(git, cancellationToken: Token)).EnsureSuccess(git);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _daemon.CancelAsync();
+        _daemon.Dispose();
+        _api.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
+}
