@@ -115,6 +115,44 @@ public sealed class HostProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Ends the host at once (SIGKILL), as a crash or an OOM kill would: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Runs the host's admin command (<c>admin create-token ...</c>) against the same settings; returns what it printed.</summary>
+    public static async Task<string> RunAdminAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var hostDll = typeof(Program).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(hostDll);
+        info.ArgumentList.Add("admin");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+#pragma warning disable RS0030 // This class is the tests' one process runner.
+        using var process = Process.Start(info)!;
+#pragma warning restore RS0030
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"admin {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}");
+        }
+
+        return (await output).Trim();
+    }
+
     /// <summary>Asks the host to stop the way systemd and Docker do (SIGTERM).</summary>
     public void Terminate()
     {
