@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Security.PrivateKeys>();
         services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Applications.ApplicationService>();
+        services.AddScoped<Applications.EnvironmentVariables>();
         services.AddScoped<Deployments.DeploymentQueue>();
         services.AddScoped<Deployments.DeploymentClaims>();
         services.AddScoped<Deployments.DeploymentPipeline>();

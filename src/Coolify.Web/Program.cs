@@ -78,6 +78,7 @@ try
     app.MapProjectEndpoints();
     app.MapApplicationEndpoints();
     app.MapDeploymentEndpoints();
+    app.MapEnvironmentVariableEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

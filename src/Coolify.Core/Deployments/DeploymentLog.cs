@@ -9,6 +9,7 @@ namespace Coolify.Core.Deployments;
 /// </summary>
 public sealed class DeploymentLog(IDbContextFactory<CoolifyDbContext> contexts, DeploymentLogFeed feed, int deploymentId, IReadOnlyList<string> secrets) : IAsyncDisposable
 {
+    private readonly List<string> _secrets = [.. secrets];
     private readonly List<DeploymentLogLine> _pending = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _sequence;
@@ -19,6 +20,15 @@ public sealed class DeploymentLog(IDbContextFactory<CoolifyDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         _sequence = await db.DeploymentLogLines.Where(l => l.DeploymentId == deploymentId).MaxAsync(l => (int?)l.Sequence, cancellationToken) ?? 0;
+    }
+
+    /// <summary>Values masked in every line from now on (the application's environment values, say).</summary>
+    public void AddSecrets(IEnumerable<string> values)
+    {
+        lock (_secrets)
+        {
+            _secrets.AddRange(values.Where(v => v.Length >= 4));
+        }
     }
 
     /// <summary>A step the engine announces.</summary>
@@ -86,6 +96,12 @@ public sealed class DeploymentLog(IDbContextFactory<CoolifyDbContext> contexts, 
 
     private string Mask(string text)
     {
+        string[] secrets;
+        lock (_secrets)
+        {
+            secrets = [.. _secrets];
+        }
+
         foreach (var secret in secrets)
         {
             if (secret.Length >= 4)

@@ -16,6 +16,9 @@ namespace Coolify.Core.Deployments;
 /// </summary>
 public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells)
 {
+    private static readonly HashSet<string> AutomaticVariables =
+        ["SOURCE_COMMIT", "COOLIFY_FQDN", "COOLIFY_URL", "COOLIFY_BRANCH", "COOLIFY_RESOURCE_UUID", "COOLIFY_CONTAINER_NAME"];
+
     /// <returns>The deployment's outcome: <see cref="DeploymentStatus.Finished"/> or <see cref="DeploymentStatus.Failed"/>.</returns>
     /// <exception cref="OperationCanceledException">Cancelled; the running command on the server was killed.</exception>
     public async Task<string> RunAsync(int deploymentId, DeploymentLog log, CancellationToken cancellationToken)
@@ -56,12 +59,33 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             var resourceLabel = ApplicationService.ResourceLabel(application.Uuid);
             var old = await docker.PsAsync(resourceLabel, limit.Token);
             var name = $"{application.Uuid}-{TimeProvider.System.GetUtcNow():yyyyMMddHHmmss}";
-            await log.InfoAsync($"Starting container {name}.");
+            var environment = await RuntimeEnvironmentAsync(application, image, name, limit.Token);
+            if (environment is null)
+            {
+                await log.InfoAsync("Multiline values cannot reach a container through an environment file yet; make them single-line.");
+                return DeploymentStatus.Failed;
+            }
+
+            // The user's values are masked in the log; Coolify's own (the branch, the uuid) are not secrets.
+            log.AddSecrets(environment.Where(e => !AutomaticVariables.Contains(e.Key)).Select(e => e.Value));
+            await log.InfoAsync($"Starting container {name} with {environment.Count} environment variables.");
             newContainer = name;
-            await docker.RunAsync(new DockerRun(
-                name, image,
-                [resourceLabel, $"coolify.deployment={deployment.Uuid}", $"coolify.name={application.Name}", "coolify.type=application"],
-                destination.Network, RestartPolicy: application.RestartPolicy), limit.Token);
+            // The values go in a private file (0600) on the server, never in a command line; it is removed once started.
+            var envFile = (await shell.RunAsync(ShellCommand.Of("mktemp"), cancellationToken: limit.Token)).EnsureSuccess(ShellCommand.Of("mktemp")).Output.Trim();
+            try
+            {
+                var content = string.Concat(environment.Select(e => $"{e.Key}={e.Value}\n"));
+                await shell.UploadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), envFile, 0x180, limit.Token);
+                await log.InfoAsync($"Environment file {envFile} written (removed after the start).", hidden: true);
+                await docker.RunAsync(new DockerRun(
+                    name, image,
+                    [resourceLabel, $"coolify.deployment={deployment.Uuid}", $"coolify.name={application.Name}", "coolify.type=application"],
+                    destination.Network, RestartPolicy: application.RestartPolicy, EnvFile: envFile), limit.Token);
+            }
+            finally
+            {
+                await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", envFile), cancellationToken: CancellationToken.None);
+            }
 
             if (!await WaitHealthyAsync(docker, name, application, log, limit.Token))
             {
@@ -106,6 +130,35 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             await log.InfoAsync($"The deployment failed: {ex.Message}");
             return DeploymentStatus.Failed;
         }
+    }
+
+    // The user's runtime variables, then Coolify's automatic ones unless the user set them; null when a value has a line break.
+    private async Task<Dictionary<string, string>?> RuntimeEnvironmentAsync(Application application, string image, string containerName, CancellationToken cancellationToken)
+    {
+        var variables = await db.EnvironmentVariables.AsNoTracking()
+            .Where(v => v.ResourceableType == Common.ResourceKind.Application && v.ResourceableId == application.Id && !v.IsPreview && v.IsRuntime)
+            .OrderBy(v => v.Order).ThenBy(v => v.Key).ToListAsync(cancellationToken);
+        if (variables.Any(v => (v.Value ?? string.Empty).Contains('\n', StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var environment = variables.ToDictionary(v => v.Key, v => v.Value ?? string.Empty, StringComparer.Ordinal);
+        var automatic = new Dictionary<string, string>
+        {
+            ["SOURCE_COMMIT"] = image.Split(':')[^1],
+            ["COOLIFY_FQDN"] = application.Fqdn ?? string.Empty,
+            ["COOLIFY_URL"] = application.Fqdn ?? string.Empty,
+            ["COOLIFY_BRANCH"] = application.GitBranch,
+            ["COOLIFY_RESOURCE_UUID"] = application.Uuid,
+            ["COOLIFY_CONTAINER_NAME"] = containerName,
+        };
+        foreach (var (key, value) in automatic)
+        {
+            environment.TryAdd(key, value);
+        }
+
+        return environment;
     }
 
     private static async Task RemoveUnfinishedAsync(DockerCli docker, string? container)

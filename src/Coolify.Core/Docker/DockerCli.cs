@@ -121,6 +121,11 @@ public sealed class DockerCli(IServerShell shell)
             arguments.AddRange(["--restart", run.RestartPolicy]);
         }
 
+        if (run.EnvFile is not null)
+        {
+            arguments.AddRange(["--env-file", run.EnvFile]);
+        }
+
         // "--": an image or a command that starts with "-" is never read as an option of docker run.
         arguments.AddRange(["--", run.Image]);
         arguments.AddRange(run.Command ?? []);

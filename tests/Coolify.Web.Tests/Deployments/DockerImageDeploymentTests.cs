@@ -42,19 +42,27 @@ public sealed class DockerImageDeploymentTests(CoolifyWebFactory factory) : ICla
         using var created = await _api.PostAsJsonAsync("/api/v1/applications/dockerimage", new
         {
             project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production",
-            docker_registry_image_name = name, docker_registry_image_tag = tag, ports_exposes = "80", instant_deploy = true,
-            name = "hello",
+            docker_registry_image_name = name, docker_registry_image_tag = tag, ports_exposes = "80", name = "hello",
         }, Token);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Token);
-        var app = body.GetProperty("uuid").GetString()!;
+        var app = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+        const string secret = "s3cr3t value with 'quotes' and $(id)";
+        using var variable = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/envs", new { key = "GREETING", value = secret }, Token);
+        Assert.Equal(HttpStatusCode.Created, variable.StatusCode);
         try
         {
-            var first = await WaitForEndAsync(body.GetProperty("deployment_uuid").GetString()!);
+            var first = await WaitForEndAsync(await StartAsync(app));
             Assert.True(first.Status == "finished", first.Log);
             var firstContainer = Assert.Single(await ContainersAsync(app));
             Assert.Contains("hello from coolify-test/httpd", await HttpGetAsync(firstContainer), StringComparison.Ordinal);
             Assert.Contains("Container is running", first.Log, StringComparison.Ordinal);
+
+            // The variable reached the container exactly, with Coolify's automatic ones; never the log; its file is gone.
+            Assert.Equal(secret + "\n", await PrintEnvAsync(firstContainer, "GREETING"));
+            Assert.Equal(app + "\n", await PrintEnvAsync(firstContainer, "COOLIFY_RESOURCE_UUID"));
+            Assert.DoesNotContain(secret, first.Log, StringComparison.Ordinal);
+            var envFile = first.Log.Split('\n').Single(l => l.StartsWith("Environment file ", StringComparison.Ordinal)).Split(' ')[2];
+            Assert.False(File.Exists(envFile), $"{envFile} is still there");
 
             // A redeploy starts a new container, and only then removes the old one.
             var second = await WaitForEndAsync(await StartAsync(app));
@@ -134,6 +142,12 @@ public sealed class DockerImageDeploymentTests(CoolifyWebFactory factory) : ICla
     private static Task<List<string>> ContainersAsync(string app) => DeploymentWaiter.ContainersAsync(app);
 
     private static Task<string> HttpGetAsync(string container) => DeploymentWaiter.HttpGetAsync(container);
+
+    private static async Task<string> PrintEnvAsync(string container, string key)
+    {
+        var printenv = ShellCommand.Of("docker", "exec", container, "printenv", key);
+        return (await new LocalServerShell().RunAsync(printenv, cancellationToken: Token)).EnsureSuccess(printenv).Output;
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -25,6 +25,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaProjectUuid = string.Empty;
     private string _alphaApplicationUuid = string.Empty;
     private string _alphaDeploymentUuid = string.Empty;
+    private string _alphaVariableUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -61,6 +62,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             var created = await application.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken);
             _alphaApplicationUuid = created.GetProperty("uuid").GetString()!;
             _alphaDeploymentUuid = created.GetProperty("deployment_uuid").GetString()!;
+            using var variable = await owner.PostAsJsonAsync($"/api/v1/applications/{_alphaApplicationUuid}/envs", new { key = "SECRET", value = $"{SecretTeamMarker} value" }, TestContext.Current.CancellationToken);
+            _alphaVariableUuid = (await variable.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -181,6 +184,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/projects/", StringComparison.Ordinal) => _alphaProjectUuid,
             "environment_name_or_uuid" => "production",
+            "env_uuid" => _alphaVariableUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/applications/", StringComparison.Ordinal) => _alphaApplicationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/deployments/applications/", StringComparison.Ordinal) => _alphaApplicationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/deployments/", StringComparison.Ordinal) => _alphaDeploymentUuid,
