@@ -150,6 +150,31 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The application's kept images to roll back to (tags: commits), newest first, and the one running now.
+    /// Empty when the server cannot be asked (Coolify's behaviour).
+    /// </summary>
+    public async Task<(string? Current, IReadOnlyList<(string Tag, DateTimeOffset CreatedAt)> Images)> RollbackImagesAsync(
+        TeamScope scope, string? uuid, CancellationToken cancellationToken)
+    {
+        var application = await scope.Applications.AsNoTracking().Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)
+            .Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
+            .SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+        try
+        {
+            var docker = new DockerCli(shells.For(application.Destination!.Server!));
+            var running = (await docker.PsAsync(ResourceLabel(application.Uuid), cancellationToken)).FirstOrDefault(c => c.State == "running")?.Image;
+            var images = (await docker.ImagesWithLabelAsync(ResourceLabel(application.Uuid), cancellationToken))
+                .Where(i => i.Reference.StartsWith(application.Uuid + ":", StringComparison.Ordinal))
+                .Select(i => (i.Reference[(application.Uuid.Length + 1)..], i.CreatedAt)).ToList();
+            return (running?.StartsWith(application.Uuid + ":", StringComparison.Ordinal) == true ? running[(application.Uuid.Length + 1)..] : null, images);
+        }
+        catch (Exception ex) when (ex is Commands.ServerConnectionException or Commands.CommandFailedException or Commands.CommandTimeoutException)
+        {
+            return (null, []);
+        }
+    }
+
     /// <summary>The label every container, volume and image of the application carries.</summary>
     public static string ResourceLabel(string applicationUuid) => $"coolify.resource={applicationUuid}";
 

@@ -38,7 +38,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
 
         try
         {
-            var image = application.BuildPack switch
+            var image = deployment.Rollback ? await KeptImageAsync(docker, application, deployment.Commit, log, limit.Token) : application.BuildPack switch
             {
                 ApplicationService.DockerImageBuildPack => await PullImageAsync(docker, application, server, destination, log, limit.Token),
                 ApplicationService.DockerfileBuildPack => await new GitBuild(shell, docker, log).BuildAsync(application, deployment, server, limit.Token),
@@ -108,6 +108,11 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 await docker.RemoveContainerAsync(previous.Name, limit.Token);
             }
 
+            if (application.BuildPack != ApplicationService.DockerImageBuildPack)
+            {
+                await PruneImagesAsync(docker, application, image, log);
+            }
+
             application.Status = "running:healthy";
             await db.SaveChangesAsync(CancellationToken.None);
             await log.InfoAsync("Deployment finished: the new container is running.");
@@ -159,6 +164,31 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         }
 
         return environment;
+    }
+
+    private static async Task<string?> KeptImageAsync(DockerCli docker, Application application, string commit, DeploymentLog log, CancellationToken cancellationToken)
+    {
+        var image = $"{application.Uuid}:{commit}";
+        if (await docker.InspectAsync(image, cancellationToken) is null)
+        {
+            await log.InfoAsync($"The image of {commit} is no longer on the server; roll back to one of the kept images.");
+            return null;
+        }
+
+        await log.InfoAsync($"Rolling back to the kept image of {commit} (no build).");
+        return image;
+    }
+
+    // The application's built images beyond the newest few (its setting, 2 by default) go; the running one stays.
+    private async Task PruneImagesAsync(DockerCli docker, Application application, string current, DeploymentLog log)
+    {
+        var keep = await db.Set<ApplicationSettings>().Where(s => s.ApplicationId == application.Id).Select(s => s.DockerImagesToKeep).FirstOrDefaultAsync();
+        var images = await docker.ImagesWithLabelAsync(ApplicationService.ResourceLabel(application.Uuid), CancellationToken.None);
+        foreach (var (reference, _) in images.Where(i => i.Reference != current).Skip(Math.Max(0, keep - 1)))
+        {
+            await log.InfoAsync($"Removing the old image {reference}.", hidden: true);
+            await docker.RemoveImageIfUnusedAsync(reference, CancellationToken.None);
+        }
     }
 
     private static async Task RemoveUnfinishedAsync(DockerCli docker, string? container)

@@ -17,15 +17,31 @@ public sealed class DeploymentQueue(CoolifyDbContext db, DeploymentCancellations
     /// row (Coolify's users double-click Deploy); the server's queue limit is honoured.
     /// </summary>
     /// <exception cref="ValidationException">The server's queue is full.</exception>
-    public async Task<Deployment> EnqueueAsync(TeamScope scope, string? applicationUuid, bool force, CancellationToken cancellationToken)
+    public Task<Deployment> EnqueueAsync(TeamScope scope, string? applicationUuid, bool force, CancellationToken cancellationToken) =>
+        EnqueueAsync(scope, applicationUuid, force, rollbackTo: null, cancellationToken);
+
+    /// <summary>Queues a deployment that runs the application's kept image of <paramref name="commit"/> again, without a build.</summary>
+    /// <exception cref="ValidationException">Not a tag an image of the application could have.</exception>
+    public Task<Deployment> EnqueueRollbackAsync(TeamScope scope, string? applicationUuid, string? commit, CancellationToken cancellationToken) =>
+        EnqueueAsync(scope, applicationUuid, force: false, rollbackTo: commit ?? string.Empty, cancellationToken);
+
+    private async Task<Deployment> EnqueueAsync(TeamScope scope, string? applicationUuid, bool force, string? rollbackTo, CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite();
         var application = await scope.Applications.Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
             .SingleOrDefaultAsync(a => a.Uuid == applicationUuid, cancellationToken) ?? throw new NotFoundException();
+        // Checked after the application is found: another team's uuid is a 404 whatever the body says.
+        if (rollbackTo is not null)
+        {
+            var rules = new InputRules();
+            rollbackTo = rules.DockerTag("commit", rollbackTo);
+            rules.ThrowIfInvalid();
+        }
+
         var server = application.Destination!.Server!;
         var waiting = await db.Deployments.Where(d => d.ApplicationId == application.Id && d.Status == DeploymentStatus.Queued)
             .OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken);
-        if (waiting is not null && waiting.ForceRebuild == force)
+        if (waiting is not null && waiting.ForceRebuild == force && rollbackTo is null && !waiting.Rollback)
         {
             return waiting;
         }
@@ -39,7 +55,7 @@ public sealed class DeploymentQueue(CoolifyDbContext db, DeploymentCancellations
         var deployment = new Deployment
         {
             ApplicationId = application.Id, ServerId = server.Id, DestinationId = application.DestinationId, ForceRebuild = force,
-            Commit = application.GitCommitSha, IsApi = true,
+            Commit = rollbackTo ?? application.GitCommitSha, Rollback = rollbackTo is not null, IsApi = true,
         };
         db.Deployments.Add(deployment);
         audit.Add("deployment.queued", scope.Access.UserId, scope.Access.TeamId, application.Name);

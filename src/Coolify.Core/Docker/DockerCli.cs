@@ -201,6 +201,29 @@ public sealed class DockerCli(IServerShell shell)
         (await RunCheckedAsync(ShellCommand.Of("docker", "image", "ls", "--filter", $"reference={reference}", "--format", "{{.Repository}}:{{.Tag}}"), cancellationToken))
             .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Images carrying <paramref name="label"/>, newest first: <c>repository:tag</c> and when each was made.</summary>
+    public async Task<IReadOnlyList<(string Reference, DateTimeOffset CreatedAt)>> ImagesWithLabelAsync(string label, CancellationToken cancellationToken)
+    {
+        var output = (await RunCheckedAsync(ShellCommand.Of("docker", "image", "ls", "--filter", $"label={label}", "--format", "{{json .}}"), cancellationToken)).Output;
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            var created = root.GetProperty("CreatedAt").GetString() ?? string.Empty;
+            // Docker writes "2026-11-30 01:20:18 +0000 UTC".
+            var parsed = created.Length >= 25
+                && DateTime.TryParseExact(created[..19], "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+                && int.TryParse(created.AsSpan(21, 2), System.Globalization.CultureInfo.InvariantCulture, out var hours) && int.TryParse(created.AsSpan(23, 2), System.Globalization.CultureInfo.InvariantCulture, out var minutes)
+                ? new DateTimeOffset(at, (created[20] == '-' ? -1 : 1) * new TimeSpan(hours, minutes, 0))
+                : DateTimeOffset.MinValue;
+            return ($"{root.GetProperty("Repository").GetString()}:{root.GetProperty("Tag").GetString()}", parsed);
+        }).OrderByDescending(i => i.parsed).Select(i => (i.Item1, i.parsed)).ToList();
+    }
+
+    /// <summary>Removes an image unless a container still uses it (then it stays, quietly).</summary>
+    public Task RemoveImageIfUnusedAsync(string reference, CancellationToken cancellationToken) =>
+        shell.RunAsync(ShellCommand.Of("docker", "image", "rm", "--", reference).DiscardOutput(), cancellationToken: cancellationToken);
+
     public Task RemoveImageAsync(string reference, CancellationToken cancellationToken) =>
         RunCheckedAsync(ShellCommand.Of("docker", "image", "rm", "--", reference), cancellationToken);
 

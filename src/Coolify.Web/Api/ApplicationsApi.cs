@@ -15,6 +15,7 @@ public static class ApplicationsApi
         var read = app.MapGroup("/api/v1").WithTags("Applications").RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
         read.MapGet("/applications", ListAsync).WithName("list-applications");
         read.MapGet("/applications/{uuid}", GetAsync).WithName("get-application-by-uuid");
+        read.MapGet("/applications/{uuid}/rollback-images", RollbackImagesAsync).WithName("list-application-rollback-images");
 
         var write = app.MapGroup("/api/v1").WithTags("Applications").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
         write.MapPost("/applications/dockerimage", CreateDockerImageAsync).WithName("create-dockerimage-application");
@@ -22,6 +23,7 @@ public static class ApplicationsApi
         write.MapPatch("/applications/{uuid}", UpdateAsync).WithName("update-application-by-uuid");
         write.MapDelete("/applications/{uuid}", DeleteAsync).WithName("delete-application-by-uuid");
         write.MapPost("/applications/{uuid}/start", StartAsync).WithName("start-application-by-uuid");
+        write.MapPost("/applications/{uuid}/rollback", RollbackAsync).WithName("rollback-application-by-uuid");
         return app;
     }
 
@@ -46,6 +48,12 @@ public static class ApplicationsApi
     public sealed record CreatedApplication(string Uuid, string? DeploymentUuid);
 
     public sealed record DeploymentQueued(string Message, string DeploymentUuid);
+
+    public sealed record RollbackImage(string Tag, DateTimeOffset CreatedAt, bool IsCurrent);
+
+    public sealed record RollbackImages(string? Current, List<RollbackImage> Images);
+
+    public sealed record RollbackRequest(string? Commit);
 
     public static async Task<Ok<List<ApplicationResponse>>> ListAsync(ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, CancellationToken ct) =>
         TypedResults.Ok((await applications.ListAsync(await ApiScope.RequireAsync(user, scopes, ct), ct)).Select(ToResponse).ToList());
@@ -95,6 +103,18 @@ public static class ApplicationsApi
     {
         var deployment = await queue.EnqueueAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, force == true, ct);
         return TypedResults.Ok(new DeploymentQueued("Deployment request queued.", deployment.Uuid));
+    }
+
+    public static async Task<Ok<RollbackImages>> RollbackImagesAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, CancellationToken ct)
+    {
+        var (current, images) = await applications.RollbackImagesAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct);
+        return TypedResults.Ok(new RollbackImages(current, images.Select(i => new RollbackImage(i.Tag, i.CreatedAt, i.Tag == current)).ToList()));
+    }
+
+    public static async Task<Ok<DeploymentQueued>> RollbackAsync(string uuid, RollbackRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, DeploymentQueue queue, CancellationToken ct)
+    {
+        var deployment = await queue.EnqueueRollbackAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, body.Commit, ct);
+        return TypedResults.Ok(new DeploymentQueued("Rollback deployment queued.", deployment.Uuid));
     }
 
     private static ApplicationResponse ToResponse(Application a) => new(

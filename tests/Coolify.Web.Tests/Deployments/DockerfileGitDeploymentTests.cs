@@ -69,6 +69,26 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
             Assert.True(third.Status == "finished", third.Log);
             Assert.Contains("build skipped", third.Log, StringComparison.Ordinal);
             Assert.DoesNotContain("git clone", third.Log, StringComparison.Ordinal);
+
+            // Both commits' images are kept; rolling back runs the first again without a build.
+            var kept = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{app}/rollback-images", Token);
+            var tags = kept.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("tag").GetString()!).ToList();
+            Assert.Equal(2, tags.Count);
+            var current = kept.GetProperty("current").GetString();
+            var previous = Assert.Single(tags, t => t != current);
+            using var rollback = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/rollback", new { commit = previous }, Token);
+            Assert.Equal(HttpStatusCode.OK, rollback.StatusCode);
+            var rolledBack = await DeploymentWaiter.WaitForEndAsync(_api, (await rollback.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("deployment_uuid").GetString()!);
+            Assert.True(rolledBack.Status == "finished", rolledBack.Log);
+            Assert.Contains("Rolling back to the kept image", rolledBack.Log, StringComparison.Ordinal);
+            Assert.DoesNotContain("Building the image", rolledBack.Log, StringComparison.Ordinal);
+            Assert.Contains("version one", await DeploymentWaiter.HttpGetAsync(Assert.Single(await DeploymentWaiter.ContainersAsync(app))), StringComparison.Ordinal);
+            using var gone = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/rollback", new { commit = "0000000000000000000000000000000000000000" }, Token);
+            var missing = await DeploymentWaiter.WaitForEndAsync(_api, (await gone.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("deployment_uuid").GetString()!);
+            Assert.Equal("failed", missing.Status);
+            Assert.Contains("no longer on the server", missing.Log, StringComparison.Ordinal);
+            using var hostile = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/rollback", new { commit = "x;id" }, Token);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, hostile.StatusCode);
         }
         finally
         {
