@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Deployments.DeploymentClaims>();
         services.AddScoped<Deployments.DeploymentPipeline>();
         services.AddSingleton<Deployments.DeploymentCancellations>();
+        services.AddSingleton<Deployments.DeploymentWakeUp>();
         services.AddSingleton<Deployments.DeploymentLogFeed>();
         services.AddScoped<Servers.ServerService>();
         services.AddScoped<Servers.ServerValidator>();

@@ -16,6 +16,8 @@ namespace Coolify.Core.Deployments;
 /// </summary>
 public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells)
 {
+    private const int StopGraceSeconds = 10;
+
     private static readonly HashSet<string> AutomaticVariables =
         ["SOURCE_COMMIT", "COOLIFY_FQDN", "COOLIFY_URL", "COOLIFY_BRANCH", "COOLIFY_RESOURCE_UUID", "COOLIFY_CONTAINER_NAME"];
 
@@ -38,12 +40,18 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
 
         try
         {
+            // Independent of the image, so done while it is looked up or built: the destination's network (there
+            // since validation; made again if it went missing) and the containers the new one replaces.
+            var resourceLabel = ApplicationService.ResourceLabel(application.Uuid);
+            var networkReady = docker.CreateNetworkAsync(destination.Network, [$"coolify.destination={destination.Uuid}"], limit.Token);
+            var previousContainers = docker.PsAsync(resourceLabel, limit.Token);
             var image = deployment.Rollback ? await KeptImageAsync(docker, application, deployment.Commit, log, limit.Token) : application.BuildPack switch
             {
                 ApplicationService.DockerImageBuildPack => await PullImageAsync(docker, application, server, destination, log, limit.Token),
                 ApplicationService.DockerfileBuildPack => await new GitBuild(shell, docker, log).BuildAsync(application, deployment, server, limit.Token),
                 _ => null,
             };
+            await Task.WhenAll(networkReady, previousContainers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (image is null)
             {
                 if (application.BuildPack is not (ApplicationService.DockerImageBuildPack or ApplicationService.DockerfileBuildPack))
@@ -54,10 +62,8 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 return DeploymentStatus.Failed;
             }
 
-            // The destination's network exists on the server from validation on; made here too if it went missing.
-            await docker.CreateNetworkAsync(destination.Network, [$"coolify.destination={destination.Uuid}"], limit.Token);
-            var resourceLabel = ApplicationService.ResourceLabel(application.Uuid);
-            var old = await docker.PsAsync(resourceLabel, limit.Token);
+            await networkReady;
+            var old = await previousContainers;
             var name = $"{application.Uuid}-{TimeProvider.System.GetUtcNow():yyyyMMddHHmmss}";
             var environment = await RuntimeEnvironmentAsync(application, image, name, limit.Token);
             if (environment is null)
@@ -101,11 +107,13 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 return DeploymentStatus.Failed;
             }
 
+            // The new container serves now. The old ones get their grace period to finish what they are doing, in
+            // the background: a process that ignores SIGTERM would otherwise hold the deployment for the whole period.
+            // If the control plane stops meanwhile, the next deployment removes them (they carry the app's label).
             foreach (var previous in old)
             {
-                await log.InfoAsync($"Removing the previous container {previous.Name}.");
-                await docker.StopAsync(previous.Name, 10, limit.Token);
-                await docker.RemoveContainerAsync(previous.Name, limit.Token);
+                await log.InfoAsync($"Stopping the previous container {previous.Name} (removed once it has stopped).");
+                _ = RetireAsync(docker, previous.Name);
             }
 
             if (application.BuildPack != ApplicationService.DockerImageBuildPack)
@@ -191,6 +199,20 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         }
     }
 
+    private static async Task RetireAsync(DockerCli docker, string container)
+    {
+        try
+        {
+            await docker.StopAsync(container, StopGraceSeconds, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is CommandFailedException or CommandTimeoutException or ServerConnectionException)
+        {
+            // Gone already, or the server is unreachable: removal below, or the next deployment, takes care of it.
+        }
+
+        await docker.RemoveContainerIfExistsAsync(container, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
     private static async Task RemoveUnfinishedAsync(DockerCli docker, string? container)
     {
         if (container is not null)
@@ -229,7 +251,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         var startPeriod = TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckStartPeriod));
         var deadline = startPeriod + TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckInterval) * Math.Max(1, application.HealthCheckRetries));
         var started = TimeProvider.System.GetTimestamp();
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         string? lastState = null;
         while (await poll.WaitForNextTickAsync(cancellationToken))
         {

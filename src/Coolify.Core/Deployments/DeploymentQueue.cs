@@ -10,7 +10,7 @@ namespace Coolify.Core.Deployments;
 /// The deployment queue is the <c>deployments</c> table: triggers insert rows, workers claim them (see
 /// <see cref="DeploymentClaims"/>), cancel marks them. Nothing about a deployment lives only in memory.
 /// </summary>
-public sealed class DeploymentQueue(CoolifyDbContext db, DeploymentCancellations cancellations, Audit.AuditLog audit)
+public sealed class DeploymentQueue(CoolifyDbContext db, DeploymentCancellations cancellations, DeploymentWakeUp wakeUp, Audit.AuditLog audit)
 {
     /// <summary>
     /// Queues a deployment of the application. An identical one still waiting is returned instead of a second
@@ -60,6 +60,7 @@ public sealed class DeploymentQueue(CoolifyDbContext db, DeploymentCancellations
         db.Deployments.Add(deployment);
         audit.Add("deployment.queued", scope.Access.UserId, scope.Access.TeamId, application.Name);
         await db.SaveChangesAsync(cancellationToken);
+        wakeUp.Signal();
         return deployment;
     }
 

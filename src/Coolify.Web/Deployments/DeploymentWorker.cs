@@ -11,7 +11,8 @@ namespace Coolify.Web.Deployments;
 /// failed by whichever worker next sees its lease expired.
 /// </summary>
 internal sealed partial class DeploymentWorker(
-    IServiceScopeFactory scopes, DeploymentCancellations cancellations, DeploymentLogFeed feed, ILogger<DeploymentWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, DeploymentCancellations cancellations, DeploymentLogFeed feed, DeploymentWakeUp wakeUp, ILogger<DeploymentWorker> logger)
+    : BackgroundService
 {
     private const int MaxParallel = 8;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
@@ -23,10 +24,9 @@ internal sealed partial class DeploymentWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
-        using var timer = new PeriodicTimer(Poll);
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
                 running.RemoveAll(t => t.IsCompleted);
                 try
@@ -41,8 +41,9 @@ internal sealed partial class DeploymentWorker(
                 {
                     LogQueueError(ex);
                 }
+
+                await wakeUp.WaitAsync(Poll, stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -114,6 +115,7 @@ internal sealed partial class DeploymentWorker(
             var ended = await scope.ServiceProvider.GetRequiredService<DeploymentClaims>().FinishAsync(deploymentId, _owner, outcome, CancellationToken.None);
             cancellations.Unregister(deploymentId);
             feed.PublishStatus(deploymentId, ended);
+            wakeUp.Signal(); // a slot is free: the next deployment need not wait for the poll
         }
     }
 

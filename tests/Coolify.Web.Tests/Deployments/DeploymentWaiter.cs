@@ -45,6 +45,26 @@ internal static class DeploymentWaiter
         return (await Host.RunAsync(ps, cancellationToken: Token)).EnsureSuccess(ps).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
     }
 
+    /// <summary>
+    /// The application's one container once the previous ones are gone: they get a grace period to stop after the
+    /// deployment finished (busybox httpd ignores SIGTERM, so here the whole 10 s).
+    /// </summary>
+    public static async Task<string> SoleContainerAsync(string app)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var containers = await ContainersAsync(app);
+            if (containers.Count == 1)
+            {
+                return containers[0];
+            }
+
+            await Task.Delay(250, deadline.Token); // polling a condition: the old container removed
+        }
+    }
+
     // The container answers on its address in the destination network (the host reaches bridge networks directly).
     public static async Task<string> HttpGetAsync(string container)
     {

@@ -67,10 +67,10 @@ public sealed class DockerImageDeploymentTests(CoolifyWebFactory factory) : ICla
             // A redeploy starts a new container, and only then removes the old one.
             var second = await WaitForEndAsync(await StartAsync(app));
             Assert.True(second.Status == "finished", second.Log);
-            var secondContainer = Assert.Single(await ContainersAsync(app));
+            Assert.Contains($"Stopping the previous container {firstContainer}", second.Log, StringComparison.Ordinal);
+            var secondContainer = await DeploymentWaiter.SoleContainerAsync(app);
             Assert.NotEqual(firstContainer, secondContainer);
             Assert.Contains("hello from coolify-test/httpd", await HttpGetAsync(secondContainer), StringComparison.Ordinal);
-            Assert.Contains($"Removing the previous container {firstContainer}", second.Log, StringComparison.Ordinal);
 
             // An image whose process exits at once never becomes healthy: it goes, the running one stays.
             using var broken = await _api.PatchAsJsonAsync($"/api/v1/applications/{app}", new

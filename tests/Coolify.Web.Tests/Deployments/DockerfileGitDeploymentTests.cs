@@ -63,7 +63,7 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
             await CommitAsync("version two");
             var second = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
             Assert.True(second.Status == "finished", second.Log);
-            Assert.Contains("version two", await DeploymentWaiter.HttpGetAsync(Assert.Single(await DeploymentWaiter.ContainersAsync(app))), StringComparison.Ordinal);
+            Assert.Contains("version two", await DeploymentWaiter.HttpGetAsync(await DeploymentWaiter.SoleContainerAsync(app)), StringComparison.Ordinal);
 
             var third = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
             Assert.True(third.Status == "finished", third.Log);
@@ -82,7 +82,7 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
             Assert.True(rolledBack.Status == "finished", rolledBack.Log);
             Assert.Contains("Rolling back to the kept image", rolledBack.Log, StringComparison.Ordinal);
             Assert.DoesNotContain("Building the image", rolledBack.Log, StringComparison.Ordinal);
-            Assert.Contains("version one", await DeploymentWaiter.HttpGetAsync(Assert.Single(await DeploymentWaiter.ContainersAsync(app))), StringComparison.Ordinal);
+            Assert.Contains("version one", await DeploymentWaiter.HttpGetAsync(await DeploymentWaiter.SoleContainerAsync(app)), StringComparison.Ordinal);
             using var gone = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/rollback", new { commit = "0000000000000000000000000000000000000000" }, Token);
             var missing = await DeploymentWaiter.WaitForEndAsync(_api, (await gone.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("deployment_uuid").GetString()!);
             Assert.Equal("failed", missing.Status);
