@@ -49,10 +49,7 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
             PortsExposes = ports,
             Settings = new ApplicationSettings(),
         };
-        db.Applications.Add(application);
-        audit.Add("application.created", scope.Access.UserId, scope.Access.TeamId, application.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        return application;
+        return await AddAsync(scope, application, cancellationToken);
     }
 
     /// <summary>An application built from a public git repository (so far with its own Dockerfile).</summary>
@@ -94,10 +91,7 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
             PortsExposes = ports,
             Settings = new ApplicationSettings(),
         };
-        db.Applications.Add(application);
-        audit.Add("application.created", scope.Access.UserId, scope.Access.TeamId, application.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        return application;
+        return await AddAsync(scope, application, cancellationToken);
     }
 
     /// <summary>Changes an application's fields; absent values stay. Takes effect with the next deployment.</summary>
@@ -173,6 +167,14 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         {
             return (null, []);
         }
+    }
+
+    private async Task<Application> AddAsync(TeamScope scope, Application application, CancellationToken cancellationToken)
+    {
+        db.Applications.Add(application);
+        audit.Add("application.created", scope.Access.UserId, scope.Access.TeamId, application.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return application;
     }
 
     /// <summary>The label every container, volume and image of the application carries.</summary>

@@ -64,21 +64,31 @@ public sealed class DeploymentClaims(CoolifyDbContext db)
         return await db.Deployments.Where(d => d.Id == deploymentId).Select(d => d.Status).SingleAsync(cancellationToken);
     }
 
-    /// <summary>Fails deployments whose worker stopped renewing; returns their ids (each gets a log line saying why).</summary>
-    public async Task<IReadOnlyList<int>> ReapExpiredAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Fails deployments whose worker stopped renewing, each together with a log line giving the reason (one
+    /// transaction: nobody sees the status without the reason); returns the lines written.
+    /// </summary>
+    public async Task<IReadOnlyList<DeploymentLogLine>> ReapExpiredAsync(string reason, CancellationToken cancellationToken)
     {
         var now = db.GetUtcNow();
         var expired = await db.Deployments.Where(d => d.Status == DeploymentStatus.InProgress && d.LeaseExpiresAt < now)
             .Select(d => d.Id).ToListAsync(cancellationToken);
-        var reaped = new List<int>();
+        var reaped = new List<DeploymentLogLine>();
         foreach (var id in expired)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var failed = await db.Deployments.Where(d => d.Id == id && d.Status == DeploymentStatus.InProgress && d.LeaseExpiresAt < now)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeploymentStatus.Failed).SetProperty(d => d.FinishedAt, now).SetProperty(d => d.UpdatedAt, now), cancellationToken);
             if (failed == 1)
             {
-                reaped.Add(id);
+                var sequence = await db.DeploymentLogLines.Where(l => l.DeploymentId == id).MaxAsync(l => (int?)l.Sequence, cancellationToken) ?? 0;
+                var line = new DeploymentLogLine { DeploymentId = id, Sequence = sequence + 1, Timestamp = now, Type = "info", Output = reason };
+                db.DeploymentLogLines.Add(line);
+                await db.SaveChangesAsync(cancellationToken);
+                reaped.Add(line);
             }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return reaped;

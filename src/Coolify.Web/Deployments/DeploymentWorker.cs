@@ -70,12 +70,14 @@ internal sealed partial class DeploymentWorker(
     private async Task ReapAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        foreach (var id in await scope.ServiceProvider.GetRequiredService<DeploymentClaims>().ReapExpiredAsync(cancellationToken))
+        var lines = await scope.ServiceProvider.GetRequiredService<DeploymentClaims>().ReapExpiredAsync(
+            "The control plane stopped while this deployment ran (its lease expired), so it was marked failed. The previous container, if any, keeps serving.",
+            cancellationToken);
+        foreach (var line in lines)
         {
-            await using var log = NewLog(scope.ServiceProvider, id);
-            await log.StartAsync(cancellationToken);
-            await log.InfoAsync("The control plane stopped while this deployment ran (its lease expired), so it was marked failed. The previous container, if any, keeps serving.");
-            feed.PublishStatus(id, DeploymentStatus.Failed);
+            feed.Publish(line);
+            feed.Forget(line.DeploymentId);
+            feed.PublishStatus(line.DeploymentId, DeploymentStatus.Failed);
         }
     }
 
@@ -114,6 +116,7 @@ internal sealed partial class DeploymentWorker(
             // A cancelled row stays cancelled: FinishAsync only ends what is still this worker's and in progress.
             var ended = await scope.ServiceProvider.GetRequiredService<DeploymentClaims>().FinishAsync(deploymentId, _owner, outcome, CancellationToken.None);
             cancellations.Unregister(deploymentId);
+            feed.Forget(deploymentId); // every line is stored by now (flushed above)
             feed.PublishStatus(deploymentId, ended);
             wakeUp.Signal(); // a slot is free: the next deployment need not wait for the poll
         }

@@ -5,28 +5,13 @@ using Microsoft.Playwright;
 namespace Coolify.Web.Tests.Browser;
 
 /// <summary>The dashboard as a person sees it, in headless Chromium against the host process.</summary>
-public sealed class DashboardBrowserTests : IAsyncLifetime
+public sealed class DashboardBrowserTests : BrowserTestBase
 {
-    private const string AdminEmail = "admin@example.com";
-    private const string AdminPassword = "Browser-Passw0rd!";
-
-    private readonly TempDirectory _data = new();
-    private HostProcess? _host;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        (_playwright, _browser) = await Support.Browser.LaunchAsync();
-        _host = HostProcess.Start(new Dictionary<string, string?> { ["COOLIFY_DATA_DIR"] = _data.Path });
-        await _host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
-    }
-
     [Fact]
     public async Task FirstVisit_Register_LogIn_TwoFactor_Team_Invitation_Token()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 860 } });
-        await page.GotoAsync(_host!.BaseAddress.ToString());
+        var page = await Chromium.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 860 } });
+        await page.GotoAsync(Host.BaseAddress.ToString());
 
         // A new instance sends its first visitor to create the admin account.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to Coolify.NET" })).ToBeVisibleAsync();
@@ -41,7 +26,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
-        await page.GotoAsync(new Uri(_host.BaseAddress, "/servers").ToString());
+        await page.GotoAsync(new Uri(Host.BaseAddress, "/servers").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
 
         await page.GetByLabel("Email").FillAsync(AdminEmail);
@@ -59,7 +44,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         await nav.GetByRole(AriaRole.Link, new() { Name = "Servers" }).ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_host.BaseAddress, "/servers").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(Host.BaseAddress, "/servers").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Servers", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Servers" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("active"));
 
@@ -82,7 +67,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await InviteAMemberByLinkAsync(page);
 
         // An API token made in the dashboard (for the current team, Acme) works from another program.
-        await page.GotoAsync(new Uri(_host.BaseAddress, "/security/api-tokens").ToString());
+        await page.GotoAsync(new Uri(Host.BaseAddress, "/security/api-tokens").ToString());
         await page.Locator(".shell[data-interactive=true]").WaitForAsync();
         await page.GetByLabel("Description").FillAsync("ci pipeline");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
@@ -90,7 +75,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "ci pipeline" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("api-tokens.png"), FullPage = true });
 
-        using var api = new HttpClient { BaseAddress = _host.BaseAddress };
+        using var api = new HttpClient { BaseAddress = Host.BaseAddress };
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var team = await api.GetStringAsync("/api/v1/team", TestContext.Current.CancellationToken);
         Assert.Contains("\"name\":\"Acme\"", team, StringComparison.Ordinal);
@@ -100,7 +85,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_OnAPhone_HidesTheSidebarBehindAMenuButton()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
@@ -108,7 +93,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         await RegisterAdminInAnotherTabAsync();
-        await page.GotoAsync(_host!.BaseAddress.ToString());
+        await page.GotoAsync(Host.BaseAddress.ToString());
         await page.GetByLabel("Email").FillAsync(AdminEmail);
         await page.GetByLabel("Password").FillAsync(AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
@@ -136,9 +121,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     public async Task RevokingAToken_AsksForThePassword_First()
     {
         await RegisterAdminInAnotherTabAsync();
-        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
+        var page = await (await Chromium.NewContextAsync()).NewPageAsync();
         await LogInAsync(page, AdminEmail, AdminPassword);
-        await page.GotoAsync(new Uri(_host!.BaseAddress, "/security/api-tokens").ToString());
+        await page.GotoAsync(new Uri(Host.BaseAddress, "/security/api-tokens").ToString());
         await page.Locator(".shell[data-interactive=true]").WaitForAsync();
         await page.GetByLabel("Description").FillAsync("to revoke");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
@@ -164,9 +149,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     public async Task PrivateKeys_GenerateShowsThePublicKey_BadPasteIsExplained_DeleteAsksFirst()
     {
         await RegisterAdminInAnotherTabAsync();
-        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
+        var page = await (await Chromium.NewContextAsync()).NewPageAsync();
         await LogInAsync(page, AdminEmail, AdminPassword);
-        await page.GotoAsync(new Uri(_host!.BaseAddress, "/security/private-key").ToString());
+        await page.GotoAsync(new Uri(Host.BaseAddress, "/security/private-key").ToString());
         await page.Locator(".shell[data-interactive=true]").WaitForAsync();
 
         await page.GetByLabel("Key name").FillAsync("production servers");
@@ -189,139 +174,12 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddServer_ShowsThePublicKeyToPaste_AndValidatesLive()
-    {
-        var ssh = TestSshTarget.Get();
-        Assert.SkipWhen(ssh is null, "no test sshd (run scripts/test.sh)");
-        await RegisterAdminInAnotherTabAsync();
-        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
-        await LogInAsync(page, AdminEmail, AdminPassword);
-        await page.GotoAsync(new Uri(_host!.BaseAddress, "/servers").ToString());
-        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
-
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("test machine");
-        await page.GetByLabel("IP address or host name").FillAsync(ssh!.Value.Host);
-        await page.GetByLabel("SSH port").FillAsync(ssh.Value.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.GetByLabel("User").FillAsync(ssh.Value.User);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add server" }).ClickAsync();
-
-        // A new key was made for it: its public key goes into authorized_keys on the server.
-        var publicKey = page.GetByTestId("server-public-key");
-        await Assertions.Expect(publicKey).ToContainTextAsync("ssh-ed25519 ");
-        await TestSshTarget.AuthorizeAsync(await publicKey.InnerTextAsync(), TestContext.Current.CancellationToken);
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Validate server" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("validation-log")).ToContainTextAsync("Server is ready for resources.", new() { Timeout = 60_000 });
-        await Assertions.Expect(page.GetByTestId("server-status")).ToHaveTextAsync("usable");
-        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("server-validated.png"), FullPage = true });
-
-        // General settings: a bad value is explained at its field; a good change is saved and shown.
-        var general = page.GetByTestId("server-general");
-        await general.GetByLabel("Concurrent builds").FillAsync("0");
-        await general.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(general.Locator(".field-error[data-field=concurrent_builds]")).ToBeVisibleAsync();
-        await general.GetByLabel("Name", new() { Exact = true }).FillAsync("build box");
-        await general.GetByLabel("Concurrent builds").FillAsync("3");
-        await general.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(general.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "build box", Level = 1 })).ToBeVisibleAsync();
-        await page.ReloadAsync();
-        await Assertions.Expect(page.GetByTestId("server-general").GetByLabel("Concurrent builds")).ToHaveValueAsync("3");
-        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
-
-        // A destination: a Docker network made on the server, then removed again.
-        var network = $"web-{Guid.NewGuid():N}"[..12];
-        await page.GetByLabel("Network name").FillAsync(network);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add destination" }).ClickAsync();
-        var row = page.GetByTestId("destinations").GetByRole(AriaRole.Listitem).Filter(new() { HasText = network });
-        await Assertions.Expect(row).ToBeVisibleAsync();
-        await row.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove destination" }).ClickAsync();
-        await Assertions.Expect(row).ToHaveCountAsync(0);
-    }
-
-    [Fact]
-    public async Task Project_IsCreated_WithProduction_AndEnvironmentsAreAddedAndDeleted()
-    {
-        await RegisterAdminInAnotherTabAsync();
-        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
-        await LogInAsync(page, AdminEmail, AdminPassword);
-        await page.GotoAsync(new Uri(_host!.BaseAddress, "/projects").ToString());
-        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
-
-        await page.GetByLabel("Project name").FillAsync("Web shop");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
-
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Web shop", Level = 1 })).ToBeVisibleAsync();
-        var environments = page.GetByTestId("environments").GetByRole(AriaRole.Listitem);
-        await Assertions.Expect(environments).ToHaveCountAsync(1);
-        await Assertions.Expect(environments.Filter(new() { HasText = "production" })).ToHaveCountAsync(1);
-        await page.GetByLabel("Environment name").FillAsync("a b");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add environment" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".field-error[data-field=name]").First).ToBeVisibleAsync();
-        await page.GetByLabel("Environment name").FillAsync("staging");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add environment" }).ClickAsync();
-        await Assertions.Expect(environments).ToHaveCountAsync(2);
-
-        await environments.Filter(new() { HasText = "staging" }).GetByRole(AriaRole.Link).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "staging", Level = 1 })).ToBeVisibleAsync();
-        await page.GoBackAsync();
-        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
-        await environments.Filter(new() { HasText = "staging" }).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete environment" }).ClickAsync();
-        await Assertions.Expect(environments).ToHaveCountAsync(1);
-    }
-
-    [Fact]
-    public async Task DockerImageApp_CreatedInTheDashboard_DeploysWithALiveLog()
-    {
-        var image = Environment.GetEnvironmentVariable("COOLIFY_TEST_HTTPD_IMAGE");
-        Assert.SkipWhen(image is null && Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") != "1", "no test image (run scripts/test.sh)");
-        await RegisterAdminInAnotherTabAsync();
-        var page = await (await _browser!.NewContextAsync()).NewPageAsync();
-        await LogInAsync(page, AdminEmail, AdminPassword);
-        await page.GotoAsync(new Uri(_host!.BaseAddress, "/projects").ToString());
-        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
-        await page.GetByLabel("Project name").FillAsync("Shop");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
-        await page.GetByTestId("environments").GetByRole(AriaRole.Link, new() { Name = "production" }).ClickAsync();
-
-        var form = page.GetByTestId("new-application");
-        await form.GetByLabel("Application name").FillAsync("hello");
-        await form.GetByLabel("Image").FillAsync(image!.Split(':')[0]);
-        await form.GetByLabel("Tag").FillAsync(image.Split(':')[1]);
-        await form.GetByRole(AriaRole.Button, new() { Name = "Create application" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "hello", Level = 1 })).ToBeVisibleAsync();
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Deploy", Exact = true }).ClickAsync();
-
-        // The log fills in as the worker writes it, and the status follows, without reloading the page.
-        var log = page.GetByTestId("deployment-log");
-        await Assertions.Expect(log).ToContainTextAsync($"Deploying {image}", new() { Timeout = 30_000 });
-        await Assertions.Expect(log).ToContainTextAsync("Container is running", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByTestId("deployment-status")).ToHaveTextAsync("finished", new() { Timeout = 60_000 });
-        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("deployment-finished.png"), FullPage = true });
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "hello" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("running:healthy");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Delete this application" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete application" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("resources")).ToContainTextAsync("No applications");
-    }
-
-    [Fact]
     public async Task LoginProvider_EnabledInSettings_IsOfferedOnTheLoginPage()
     {
         await RegisterAdminInAnotherTabAsync();
-        var admin = await (await _browser!.NewContextAsync()).NewPageAsync();
+        var admin = await (await Chromium.NewContextAsync()).NewPageAsync();
         await LogInAsync(admin, AdminEmail, AdminPassword);
-        await admin.GotoAsync(new Uri(_host!.BaseAddress, "/settings").ToString());
+        await admin.GotoAsync(new Uri(Host.BaseAddress, "/settings").ToString());
         await admin.Locator(".shell[data-interactive=true]").WaitForAsync();
         var gitlab = admin.Locator("form[data-provider=gitlab]");
         await gitlab.GetByLabel("Enable GitLab login").CheckAsync();
@@ -335,8 +193,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(gitlab.GetByLabel("Client secret")).ToHaveAttributeAsync("placeholder", "stored; leave empty to keep it");
         await admin.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("settings-login-providers.png"), FullPage = true });
 
-        var visitor = await (await _browser.NewContextAsync()).NewPageAsync();
-        await visitor.GotoAsync(new Uri(_host.BaseAddress, "/login").ToString());
+        var visitor = await (await Chromium.NewContextAsync()).NewPageAsync();
+        await visitor.GotoAsync(new Uri(Host.BaseAddress, "/login").ToString());
         await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Continue with GitLab" })).ToBeVisibleAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Continue with GitHub" })).ToHaveCountAsync(0);
     }
@@ -347,7 +205,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     /// </summary>
     private async Task InviteAMemberByLinkAsync(IPage admin)
     {
-        await admin.GotoAsync(new Uri(_host!.BaseAddress, "/team").ToString());
+        await admin.GotoAsync(new Uri(Host.BaseAddress, "/team").ToString());
         await admin.Locator(".shell[data-interactive=true]").WaitForAsync();
         await admin.GetByLabel("New team name").FillAsync("Acme");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create team" }).ClickAsync();
@@ -356,8 +214,8 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
         var link = await admin.GetByTestId("invitation-link").InnerTextAsync();
 
-        var mia = await (await _browser!.NewContextAsync()).NewPageAsync();
-        await mia.GotoAsync(new Uri(_host.BaseAddress, "/register").ToString());
+        var mia = await (await Chromium.NewContextAsync()).NewPageAsync();
+        await mia.GotoAsync(new Uri(Host.BaseAddress, "/register").ToString());
         await mia.GetByLabel("Name").FillAsync("Mia Member");
         await mia.GetByLabel("Email").FillAsync("mia@example.com");
         await mia.GetByLabel("Password").FillAsync("Mia-Passw0rd!");
@@ -404,53 +262,4 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
     private static string CurrentTotp(string sharedKey) =>
         new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(sharedKey.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
-
-    private async Task LogInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync(new Uri(_host!.BaseAddress, "/login").ToString());
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
-    }
-
-    /// <summary>Creates the admin through the onboarding form in another tab, so this test starts at the login page.</summary>
-    private async Task RegisterAdminInAnotherTabAsync()
-    {
-        var page = await _browser!.NewPageAsync();
-        await page.GotoAsync(new Uri(_host!.BaseAddress, "/register").ToString());
-        await page.GetByLabel("Name").FillAsync("Ada Admin");
-        await page.GetByLabel("Email").FillAsync(AdminEmail);
-        await page.GetByLabel("Password").FillAsync(AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create the admin account" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
-        await page.CloseAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        // What the host logged, beside the screenshots: the first thing to read when a browser test fails.
-        if (_host is not null && TestContext.Current.TestState?.Result == TestResult.Failed)
-        {
-            var name = TestContext.Current.Test?.TestDisplayName.Split('.').Last() ?? "browser-test";
-            await File.WriteAllTextAsync(Support.Browser.ScreenshotPath($"host-{name}.log"), _host.Stdout + _host.Stderr);
-            foreach (var (page, index) in (_browser?.Contexts.SelectMany(c => c.Pages) ?? []).Select((p, i) => (p, i)))
-            {
-                await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath($"failed-{name}-{index}.png"), FullPage = true });
-            }
-        }
-
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        _data.Dispose();
-    }
 }

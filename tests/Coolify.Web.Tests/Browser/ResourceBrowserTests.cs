@@ -1,0 +1,123 @@
+using Coolify.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Coolify.Web.Tests.Browser;
+
+/// <summary>Servers, projects and applications in the dashboard, in headless Chromium against the host process.</summary>
+public sealed class ResourceBrowserTests : BrowserTestBase
+{
+    [Fact]
+    public async Task AddServer_ShowsThePublicKeyToPaste_AndValidatesLive()
+    {
+        var ssh = TestSshTarget.Get();
+        Assert.SkipWhen(ssh is null, "no test sshd (run scripts/test.sh)");
+        var page = await SignedInPageAsync("/servers");
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("test machine");
+        await page.GetByLabel("IP address or host name").FillAsync(ssh!.Value.Host);
+        await page.GetByLabel("SSH port").FillAsync(ssh.Value.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("User").FillAsync(ssh.Value.User);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add server" }).ClickAsync();
+
+        // A new key was made for it: its public key goes into authorized_keys on the server.
+        var publicKey = page.GetByTestId("server-public-key");
+        await Assertions.Expect(publicKey).ToContainTextAsync("ssh-ed25519 ");
+        await TestSshTarget.AuthorizeAsync(await publicKey.InnerTextAsync(), TestContext.Current.CancellationToken);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Validate server" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("validation-log")).ToContainTextAsync("Server is ready for resources.", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("server-status")).ToHaveTextAsync("usable");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("server-validated.png"), FullPage = true });
+
+        // General settings: a bad value is explained at its field; a good change is saved and shown.
+        var general = page.GetByTestId("server-general");
+        await general.GetByLabel("Concurrent builds").FillAsync("0");
+        await general.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(general.Locator(".field-error[data-field=concurrent_builds]")).ToBeVisibleAsync();
+        await general.GetByLabel("Name", new() { Exact = true }).FillAsync("build box");
+        await general.GetByLabel("Concurrent builds").FillAsync("3");
+        await general.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(general.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "build box", Level = 1 })).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("server-general").GetByLabel("Concurrent builds")).ToHaveValueAsync("3");
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+
+        // A destination: a Docker network made on the server, then removed again.
+        var network = $"web-{Guid.NewGuid():N}"[..12];
+        await page.GetByLabel("Network name").FillAsync(network);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add destination" }).ClickAsync();
+        var row = page.GetByTestId("destinations").GetByRole(AriaRole.Listitem).Filter(new() { HasText = network });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove destination" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Project_IsCreated_WithProduction_AndEnvironmentsAreAddedAndDeleted()
+    {
+        var page = await SignedInPageAsync("/projects");
+
+        await page.GetByLabel("Project name").FillAsync("Web shop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Web shop", Level = 1 })).ToBeVisibleAsync();
+        var environments = page.GetByTestId("environments").GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(environments).ToHaveCountAsync(1);
+        await Assertions.Expect(environments.Filter(new() { HasText = "production" })).ToHaveCountAsync(1);
+        await page.GetByLabel("Environment name").FillAsync("a b");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add environment" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error[data-field=name]").First).ToBeVisibleAsync();
+        await page.GetByLabel("Environment name").FillAsync("staging");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add environment" }).ClickAsync();
+        await Assertions.Expect(environments).ToHaveCountAsync(2);
+
+        await environments.Filter(new() { HasText = "staging" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "staging", Level = 1 })).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await environments.Filter(new() { HasText = "staging" }).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete environment" }).ClickAsync();
+        await Assertions.Expect(environments).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task DockerImageApp_CreatedInTheDashboard_DeploysWithALiveLog()
+    {
+        var image = Environment.GetEnvironmentVariable("COOLIFY_TEST_HTTPD_IMAGE");
+        Assert.SkipWhen(image is null && Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") != "1", "no test image (run scripts/test.sh)");
+        var page = await SignedInPageAsync("/projects");
+        await page.GetByLabel("Project name").FillAsync("Shop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await page.GetByTestId("environments").GetByRole(AriaRole.Link, new() { Name = "production" }).ClickAsync();
+
+        var form = page.GetByTestId("new-application");
+        await form.GetByLabel("Application name").FillAsync("hello");
+        await form.GetByLabel("Image").FillAsync(image!.Split(':')[0]);
+        await form.GetByLabel("Tag").FillAsync(image.Split(':')[1]);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create application" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "hello", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deploy", Exact = true }).ClickAsync();
+
+        // The log fills in as the worker writes it, and the status follows, without reloading the page.
+        var log = page.GetByTestId("deployment-log");
+        await Assertions.Expect(log).ToContainTextAsync($"Deploying {image}", new() { Timeout = 30_000 });
+        await Assertions.Expect(log).ToContainTextAsync("Container is running", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("deployment-status")).ToHaveTextAsync("finished", new() { Timeout = 60_000 });
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("deployment-finished.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "hello" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("running:healthy");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete this application" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete application" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("resources")).ToContainTextAsync("No applications");
+    }
+}
