@@ -18,10 +18,6 @@ public sealed partial class EnvironmentVariables(CoolifyDbContext db, Audit.Audi
         return await For(application.Id).AsNoTracking().OrderBy(v => v.IsPreview).ThenBy(v => v.Order).ThenBy(v => v.Key).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The variables a deployment of the application uses (not the preview set).</summary>
-    public Task<List<EnvironmentVariable>> ForDeploymentAsync(int applicationId, CancellationToken cancellationToken) =>
-        For(applicationId).AsNoTracking().Where(v => !v.IsPreview).OrderBy(v => v.Order).ThenBy(v => v.Key).ToListAsync(cancellationToken);
-
     /// <exception cref="ConflictException">The key exists already in that set (update it with PATCH).</exception>
     public async Task<EnvironmentVariable> CreateAsync(TeamScope scope, string? applicationUuid, EnvironmentVariableChange change, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class DeploymentLog(IDbContextFactory<CoolifyDbContext> contexts, 
     {
         lock (_secrets)
         {
-            _secrets.AddRange(values.Where(v => v.Length >= 4));
+            _secrets.AddRange(values);
         }
     }
 
@@ -94,6 +94,7 @@ public sealed class DeploymentLog(IDbContextFactory<CoolifyDbContext> contexts, 
         _pending.Clear();
     }
 
+    // The one masking rule (CommandOptions.MaskSecrets), then credentials written into URLs.
     private string Mask(string text)
     {
         string[] secrets;
@@ -102,14 +103,6 @@ public sealed class DeploymentLog(IDbContextFactory<CoolifyDbContext> contexts, 
             secrets = [.. _secrets];
         }
 
-        foreach (var secret in secrets)
-        {
-            if (secret.Length >= 4)
-            {
-                text = text.Replace(secret, Commands.CommandOptions.Mask, StringComparison.Ordinal);
-            }
-        }
-
-        return DeploymentLogMasking.MaskUrlCredentials(text);
+        return DeploymentLogMasking.MaskUrlCredentials(new Commands.CommandOptions { Secrets = secrets }.MaskSecrets(text));
     }
 }
