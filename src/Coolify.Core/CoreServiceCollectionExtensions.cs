@@ -30,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Deployments.DeploymentQueue>();
         services.AddScoped<Deployments.DeploymentClaims>();
         services.AddScoped<Deployments.DeploymentPipeline>();
+        services.TryAddSingleton(new Builds.BuildPackImages());
         services.AddSingleton<Deployments.DeploymentCancellations>();
         services.AddSingleton<Deployments.DeploymentWakeUp>();
         services.AddSingleton<Deployments.DeploymentLogFeed>();

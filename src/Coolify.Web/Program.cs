@@ -37,6 +37,7 @@ try
 
     builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
     builder.Services.AddSingleton(options);
+    builder.Services.AddSingleton(options.BuildImages);
     builder.Services.AddCoolifyPersistence(options.Database, options.DataDirectory);
     builder.Services.AddCoolifyCore();
     builder.Services.AddCoolifyServerAccess();
@@ -52,7 +53,6 @@ try
 
     var app = builder.Build();
     await app.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
-    await app.CreateRootUserIfConfiguredAsync(app.Lifetime.ApplicationStopping);
     await app.CreateRootUserIfConfiguredAsync(app.Lifetime.ApplicationStopping);
 
     // Unknown dashboard addresses get the dashboard's own 404 page; API 404s stay bare (JSON bodies come with the API).

@@ -12,6 +12,8 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
 {
     public const string DockerImageBuildPack = "dockerimage";
     public const string DockerfileBuildPack = "dockerfile";
+    public const string AutoBuildPack = "auto";
+    public const string StaticBuildPack = "static";
 
     public Task<List<Application>> ListAsync(TeamScope scope, CancellationToken cancellationToken) =>
         WithPlace(scope.Applications.AsNoTracking()).OrderBy(a => a.Name).ToListAsync(cancellationToken);
@@ -23,75 +25,70 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
     public Task<List<Application>> ListInEnvironmentAsync(TeamScope scope, int environmentId, CancellationToken cancellationToken) =>
         WithPlace(scope.Applications.AsNoTracking()).Where(a => a.EnvironmentId == environmentId).OrderBy(a => a.Name).ToListAsync(cancellationToken);
 
-    /// <exception cref="ValidationException">A missing or malformed field; an unknown project, environment, server or destination.</exception>
-    public async Task<Application> CreateDockerImageAsync(TeamScope scope, NewDockerImageApplication request, CancellationToken cancellationToken)
+    /// <summary>A new application from <paramref name="source"/>, configured by <paramref name="fields"/>.</summary>
+    /// <param name="privateKeyUuid">The team's key that reads the repository (<see cref="ApplicationSource.DeployKey"/> only).</param>
+    /// <exception cref="ValidationException">A missing or malformed field; an unknown project, environment, server, destination or key. Nothing is stored then.</exception>
+    public async Task<Application> CreateAsync(
+        TeamScope scope, ApplicationSource source, ApplicationPlace place, ApplicationChange fields, string? privateKeyUuid, CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite();
         var rules = new InputRules();
-        var image = rules.DockerImage("docker_registry_image_name", request.DockerRegistryImageName);
-        var tag = rules.DockerTag("docker_registry_image_tag", string.IsNullOrWhiteSpace(request.DockerRegistryImageTag) ? "latest" : request.DockerRegistryImageTag);
-        var ports = rules.Ports("ports_exposes", request.PortsExposes ?? "80");
-        var name = request.Name is null ? null : rules.Name("name", request.Name);
-        var description = rules.Text("description", request.Description);
-        var (environmentId, destination) = await FindPlaceAsync(
-            scope, request.ProjectUuid, request.EnvironmentName, request.EnvironmentUuid, request.ServerUuid, request.DestinationUuid, rules, cancellationToken);
-        rules.ThrowIfInvalid();
-
-        var application = new Application
+        var settings = new ApplicationSettings();
+        var application = new Application { Name = string.Empty, Settings = settings };
+        var git = source is ApplicationSource.PublicGit or ApplicationSource.DeployKey;
+        if (git)
         {
-            Name = name ?? $"{image.Split('/')[^1]}-{PublicId.New()[..6]}",
-            Description = description,
-            EnvironmentId = environmentId,
-            DestinationId = destination!.Id,
-            BuildPack = DockerImageBuildPack,
-            DockerRegistryImageName = image,
-            DockerRegistryImageTag = tag,
-            PortsExposes = ports,
-            Settings = new ApplicationSettings(),
-        };
-        return await AddAsync(scope, application, cancellationToken);
-    }
-
-    /// <summary>An application built from a public git repository (so far with its own Dockerfile).</summary>
-    /// <exception cref="ValidationException">A missing or malformed field, or a build pack not supported yet.</exception>
-    public async Task<Application> CreateGitAsync(TeamScope scope, NewGitApplication request, CancellationToken cancellationToken)
-    {
-        scope.EnsureCanWrite();
-        var rules = new InputRules();
-        var repository = rules.GitRepository("git_repository", request.GitRepository);
-        var branch = rules.GitBranch("git_branch", string.IsNullOrWhiteSpace(request.GitBranch) ? "main" : request.GitBranch);
-        var buildPack = (request.BuildPack ?? string.Empty).Trim();
-        if (buildPack != DockerfileBuildPack)
+            Require(rules, "git_repository", fields.GitRepository);
+            Require(rules, "build_pack", fields.BuildPack);
+            Require(rules, "ports_exposes", fields.PortsExposes);
+            if (fields.BuildPack?.Trim() == DockerImageBuildPack)
+            {
+                rules.Add("build_pack", "A repository is built with nixpacks (auto), static or dockerfile; dockerimage applications are created with /applications/dockerimage.");
+            }
+        }
+        else if (source == ApplicationSource.Dockerfile)
         {
-            rules.Add("build_pack", buildPack is "nixpacks" or "static" or "dockercompose" or "auto"
-                ? $"The {buildPack} build pack is not supported yet; use dockerfile."
-                : "The build pack must be dockerfile (nixpacks, static and dockercompose come later).");
+            Require(rules, "dockerfile", fields.Dockerfile);
+            application.BuildPack = DockerfileBuildPack;
+        }
+        else
+        {
+            Require(rules, "docker_registry_image_name", fields.DockerRegistryImageName);
+            application.BuildPack = DockerImageBuildPack;
+            application.DockerRegistryImageTag = "latest";
         }
 
-        var ports = rules.Ports("ports_exposes", request.PortsExposes);
-        var baseDirectory = rules.RepositoryPath("base_directory", request.BaseDirectory ?? "/");
-        var dockerfile = rules.RepositoryPath("dockerfile_location", request.DockerfileLocation ?? "/Dockerfile");
-        var name = request.Name is null ? null : rules.Name("name", request.Name);
-        var description = rules.Text("description", request.Description);
-        var (environmentId, destination) = await FindPlaceAsync(
-            scope, request.ProjectUuid, request.EnvironmentName, request.EnvironmentUuid, request.ServerUuid, request.DestinationUuid, rules, cancellationToken);
+        // Only a repository's application chooses its build pack; the others are what their route says.
+        ApplicationFields.Apply(application, settings, git ? fields : fields with { BuildPack = null, GitRepository = null }, rules);
+        if (source == ApplicationSource.DeployKey)
+        {
+            application.PrivateKeyId = await FindKeyAsync(scope, privateKeyUuid, rules, cancellationToken);
+            if (!string.IsNullOrEmpty(application.GitRepository) && !application.GitRepository.StartsWith("ssh://", StringComparison.Ordinal) && !application.GitRepository.Contains('@'))
+            {
+                rules.Add("git_repository", "A deploy key reads the repository over SSH: use git@host:owner/repo.git or ssh://git@host/owner/repo.git.");
+            }
+        }
+
+        var (environmentId, destination) = await FindPlaceAsync(scope, place, rules, cancellationToken);
         rules.ThrowIfInvalid();
 
-        var application = new Application
+        application.EnvironmentId = environmentId;
+        application.DestinationId = destination!.Id;
+        if (string.IsNullOrEmpty(application.Name))
         {
-            Name = name ?? $"{repository.TrimEnd('/').Split('/', ':')[^1].Replace(".git", string.Empty, StringComparison.Ordinal)}-{PublicId.New()[..6]}",
-            Description = description,
-            EnvironmentId = environmentId,
-            DestinationId = destination!.Id,
-            BuildPack = DockerfileBuildPack,
-            GitRepository = repository,
-            GitBranch = branch,
-            BaseDirectory = baseDirectory,
-            DockerfileLocation = dockerfile,
-            PortsExposes = ports,
-            Settings = new ApplicationSettings(),
-        };
-        return await AddAsync(scope, application, cancellationToken);
+            var basis = source switch
+            {
+                ApplicationSource.DockerImage => application.DockerRegistryImageName!.Split('/')[^1],
+                ApplicationSource.Dockerfile => "dockerfile",
+                _ => application.GitRepository!.TrimEnd('/').Split('/', ':')[^1].Replace(".git", string.Empty, StringComparison.Ordinal),
+            };
+            application.Name = $"{basis}-{PublicId.New()[..6]}";
+        }
+
+        db.Applications.Add(application);
+        audit.Add("application.created", scope.Access.UserId, scope.Access.TeamId, application.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return application;
     }
 
     /// <summary>Changes an application's fields; absent values stay. Takes effect with the next deployment.</summary>
@@ -99,23 +96,53 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
     public async Task<Application> UpdateAsync(TeamScope scope, string? uuid, ApplicationChange change, CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite();
-        var application = await scope.Applications.SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+        var application = await scope.Applications.Include(a => a.Settings).SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
         var rules = new InputRules();
-        application.Name = change.Name is null ? application.Name : rules.Name("name", change.Name);
-        application.Description = change.Description is null ? application.Description : rules.Text("description", change.Description);
-        application.DockerRegistryImageName = change.DockerRegistryImageName is null
-            ? application.DockerRegistryImageName : rules.DockerImage("docker_registry_image_name", change.DockerRegistryImageName);
-        application.DockerRegistryImageTag = change.DockerRegistryImageTag is null
-            ? application.DockerRegistryImageTag : rules.DockerTag("docker_registry_image_tag", change.DockerRegistryImageTag);
-        application.PortsExposes = change.PortsExposes is null ? application.PortsExposes : rules.Ports("ports_exposes", change.PortsExposes);
-        application.HealthCheckStartPeriod = change.HealthCheckStartPeriod is { } start ? rules.Range("health_check_start_period", start, 0, 3600) : application.HealthCheckStartPeriod;
-        application.HealthCheckInterval = change.HealthCheckInterval is { } interval ? rules.Range("health_check_interval", interval, 1, 3600) : application.HealthCheckInterval;
-        application.HealthCheckRetries = change.HealthCheckRetries is { } retries ? rules.Range("health_check_retries", retries, 1, 100) : application.HealthCheckRetries;
+        var settings = application.Settings ??= new ApplicationSettings();
+        // The source's kind stays what it was created as: a repository does not become an image.
+        var fromRepository = application.GitRepository is not null;
+        if (change.BuildPack is not null && fromRepository != (change.BuildPack.Trim() != DockerImageBuildPack) && application.Dockerfile is null)
+        {
+            rules.Add("build_pack", fromRepository ? "This application is built from a repository: choose nixpacks (auto), static or dockerfile." : "This application runs an image: its build pack stays dockerimage.");
+        }
+
+        ApplicationFields.Apply(application, settings, change, rules);
         rules.ThrowIfInvalid();
 
         audit.Add("application.updated", scope.Access.UserId, scope.Access.TeamId, application.Name);
         await db.SaveChangesAsync(cancellationToken);
         return application;
+    }
+
+    /// <summary>Stops the application: its containers get their grace period, then go (Coolify's stop); start deploys again.</summary>
+    /// <exception cref="Commands.ServerConnectionException">The server cannot be reached.</exception>
+    public async Task StopAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var application = await WithServer(scope.Applications).Include(a => a.Settings).SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+        var docker = new DockerCli(shells.For(application.Destination!.Server!));
+        var grace = application.Settings?.StopGracePeriod ?? 10;
+        foreach (var container in await docker.PsAsync(ResourceLabel(application.Uuid), cancellationToken))
+        {
+            await docker.StopAsync(container.Name, grace, cancellationToken);
+            await docker.RemoveContainerIfExistsAsync(container.Name, cancellationToken);
+        }
+
+        application.Status = "exited";
+        audit.Add("application.stopped", scope.Access.UserId, scope.Access.TeamId, application.Name);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The last <paramref name="lines"/> lines the application's newest container wrote (standard output and error).</summary>
+    /// <exception cref="ValidationException">No container runs (Coolify's answer: start the application first).</exception>
+    public async Task<string> LogsAsync(TeamScope scope, string? uuid, int lines, bool timestamps, CancellationToken cancellationToken)
+    {
+        var application = await WithServer(scope.Applications.AsNoTracking()).SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+        var docker = new DockerCli(shells.For(application.Destination!.Server!));
+        var container = (await docker.PsAsync(ResourceLabel(application.Uuid), cancellationToken)).FirstOrDefault()
+            ?? throw ValidationException.For("uuid", "Application is not running.");
+        var result = await docker.TailLogsAsync(container.Name, Math.Clamp(lines, 1, 10_000), cancellationToken, timestamps);
+        return result.Output + result.Error;
     }
 
     /// <summary>Stops and removes the application's containers (and its volumes when asked), then deletes it.</summary>
@@ -169,25 +196,41 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         }
     }
 
-    private async Task<Application> AddAsync(TeamScope scope, Application application, CancellationToken cancellationToken)
+    private static void Require(InputRules rules, string field, string? value)
     {
-        db.Applications.Add(application);
-        audit.Add("application.created", scope.Access.UserId, scope.Access.TeamId, application.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        return application;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            rules.Add(field, $"The {field.Replace('_', ' ')} field is required.");
+        }
+    }
+
+    private static async Task<int?> FindKeyAsync(TeamScope scope, string? uuid, InputRules rules, CancellationToken cancellationToken)
+    {
+        var id = string.IsNullOrWhiteSpace(uuid) ? null : await scope.PrivateKeys.Where(k => k.Uuid == uuid).Select(k => (int?)k.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            rules.Add("private_key_uuid", string.IsNullOrWhiteSpace(uuid) ? "The private key uuid field is required." : "Private key not found.");
+        }
+
+        return id;
     }
 
     /// <summary>The label every container, volume and image of the application carries.</summary>
     public static string ResourceLabel(string applicationUuid) => $"coolify.resource={applicationUuid}";
 
+    private static IQueryable<Application> WithServer(IQueryable<Application> applications) =>
+        applications.Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)
+            .Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings);
+
     private static IQueryable<Application> WithPlace(IQueryable<Application> applications) =>
-        applications.Include(a => a.Environment).ThenInclude(e => e!.Project).Include(a => a.Destination).ThenInclude(d => d!.Server);
+        applications.Include(a => a.Environment).ThenInclude(e => e!.Project).Include(a => a.Destination).ThenInclude(d => d!.Server)
+            .Include(a => a.Settings).Include(a => a.PrivateKey);
 
     // Project → environment (by uuid or name) and server → destination (given, or the server's first).
     private static async Task<(int EnvironmentId, Destination? Destination)> FindPlaceAsync(
-        TeamScope scope, string? projectUuid, string? environmentName, string? environmentUuid, string? serverUuid, string? destinationUuid,
-        InputRules rules, CancellationToken cancellationToken)
+        TeamScope scope, ApplicationPlace place, InputRules rules, CancellationToken cancellationToken)
     {
+        var (projectUuid, serverUuid, environmentName, environmentUuid, destinationUuid) = place;
         var environmentKey = string.IsNullOrWhiteSpace(environmentUuid) ? environmentName : environmentUuid;
         var environmentId = await scope.Environments
             .Where(e => e.Project!.Uuid == projectUuid && (e.Uuid == environmentKey || e.Name == environmentKey))

@@ -14,9 +14,9 @@ namespace Coolify.Core.Deployments;
 /// old one, wait until it is healthy, then remove the old. A new container that never becomes healthy is removed
 /// (its last log lines shown) and the old one keeps serving.
 /// </summary>
-public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells)
+public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells, Builds.BuildPackImages buildImages)
 {
-    private const int StopGraceSeconds = 10;
+    private const int DefaultStopGraceSeconds = 10;
 
     private static readonly HashSet<string> AutomaticVariables =
         ["SOURCE_COMMIT", "COOLIFY_FQDN", "COOLIFY_URL", "COOLIFY_BRANCH", "COOLIFY_RESOURCE_UUID", "COOLIFY_CONTAINER_NAME"];
@@ -28,7 +28,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         var deployment = await db.Deployments.AsNoTracking().SingleAsync(d => d.Id == deploymentId, cancellationToken);
         var application = await db.Applications.Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)
             .Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
-            .SingleAsync(a => a.Id == deployment.ApplicationId, cancellationToken);
+            .Include(a => a.Settings).SingleAsync(a => a.Id == deployment.ApplicationId, cancellationToken);
         var destination = application.Destination!;
         var server = destination.Server!;
         var shell = shells.For(server);
@@ -45,20 +45,18 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             var resourceLabel = ApplicationService.ResourceLabel(application.Uuid);
             var networkReady = docker.CreateNetworkAsync(destination.Network, [$"coolify.destination={destination.Uuid}"], limit.Token);
             var previousContainers = docker.PsAsync(resourceLabel, limit.Token);
-            var image = deployment.Rollback ? await KeptImageAsync(docker, application, deployment.Commit, log, limit.Token) : application.BuildPack switch
+            var running = deployment.RestartOnly ? (await previousContainers).FirstOrDefault(c => c.State == "running")?.Image : null;
+            if (running is not null)
             {
-                ApplicationService.DockerImageBuildPack => await PullImageAsync(docker, application, server, destination, log, limit.Token),
-                ApplicationService.DockerfileBuildPack => await new GitBuild(shell, docker, log).BuildAsync(application, deployment, server, limit.Token),
-                _ => null,
-            };
+                await log.InfoAsync($"Restarting with the image running now, {running} (no build).");
+            }
+
+            var image = running ?? (deployment.Rollback ? await KeptImageAsync(docker, application, deployment.Commit, log, limit.Token)
+                : application.BuildPack == ApplicationService.DockerImageBuildPack ? await PullImageAsync(docker, application, server, destination, log, limit.Token)
+                : await BuildAsync(shell, docker, application, deployment, log, limit.Token));
             await Task.WhenAll(networkReady, previousContainers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (image is null)
             {
-                if (application.BuildPack is not (ApplicationService.DockerImageBuildPack or ApplicationService.DockerfileBuildPack))
-                {
-                    await log.InfoAsync($"The {application.BuildPack} build pack is not supported yet.");
-                }
-
                 return DeploymentStatus.Failed;
             }
 
@@ -74,6 +72,12 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
 
             // The user's values are masked in the log; Coolify's own (the branch, the uuid) are not secrets.
             log.AddSecrets(environment.Where(e => !AutomaticVariables.Contains(e.Key)).Select(e => e.Value));
+            var serving = old.FirstOrDefault(c => c.State == "running");
+            if (application.PreDeploymentCommand is { } pre && !await RunDeploymentCommandAsync(docker, serving?.Name, pre, "pre-deployment", log, limit.Token))
+            {
+                return DeploymentStatus.Failed;
+            }
+
             await log.InfoAsync($"Starting container {name} with {environment.Count} environment variables.");
             newContainer = name;
             // The values go in a private file (0600) on the server, never in a command line; it is removed once started.
@@ -83,10 +87,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 var content = string.Concat(environment.Select(e => $"{e.Key}={e.Value}\n"));
                 await shell.UploadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), envFile, 0x180, limit.Token);
                 await log.InfoAsync($"Environment file {envFile} written (removed after the start).", hidden: true);
-                await docker.RunAsync(new DockerRun(
-                    name, image,
-                    [resourceLabel, $"coolify.deployment={deployment.Uuid}", $"coolify.name={application.Name}", "coolify.type=application"],
-                    destination.Network, RestartPolicy: application.RestartPolicy, EnvFile: envFile), limit.Token);
+                await docker.RunAsync(ApplicationContainer.For(application, name, image, destination.Network, deployment.Uuid, envFile), limit.Token);
             }
             finally
             {
@@ -107,13 +108,20 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 return DeploymentStatus.Failed;
             }
 
+            if (application.PostDeploymentCommand is { } post && !await RunDeploymentCommandAsync(docker, name, post, "post-deployment", log, limit.Token))
+            {
+                await docker.RemoveContainerAsync(name, CancellationToken.None);
+                await log.InfoAsync(old.Count > 0 ? "Removed the new container; the previous one keeps serving." : "Removed the new container.");
+                return DeploymentStatus.Failed;
+            }
+
             // The new container serves now. The old ones get their grace period to finish what they are doing, in
             // the background: a process that ignores SIGTERM would otherwise hold the deployment for the whole period.
             // If the control plane stops meanwhile, the next deployment removes them (they carry the app's label).
             foreach (var previous in old)
             {
                 await log.InfoAsync($"Stopping the previous container {previous.Name} (removed once it has stopped).");
-                _ = RetireAsync(docker, previous.Name);
+                _ = RetireAsync(docker, previous.Name, application.Settings?.StopGracePeriod ?? DefaultStopGraceSeconds);
             }
 
             if (application.BuildPack != ApplicationService.DockerImageBuildPack)
@@ -143,6 +151,41 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             await log.InfoAsync($"The deployment failed: {ex.Message}");
             return DeploymentStatus.Failed;
         }
+    }
+
+    private async Task<string?> BuildAsync(IServerShell shell, DockerCli docker, Application application, Deployment deployment, DeploymentLog log, CancellationToken cancellationToken)
+    {
+        var variables = await db.EnvironmentVariables.AsNoTracking()
+            .Where(v => v.ResourceableType == Common.ResourceKind.Application && v.ResourceableId == application.Id && !v.IsPreview && v.IsBuildtime)
+            .ToDictionaryAsync(v => v.Key, v => v.Value ?? string.Empty, StringComparer.Ordinal, cancellationToken);
+        log.AddSecrets(variables.Values);
+        return await new ImageBuild(shell, docker, log, buildImages).BuildAsync(application, application.Settings ?? new ApplicationSettings(), deployment, variables, cancellationToken);
+    }
+
+    // Coolify's pre-deployment command runs in the container serving now (skipped when none), the post-deployment one in the
+    // new container once healthy. The command is the user's text, run by the container's shell as one argument.
+    private static async Task<bool> RunDeploymentCommandAsync(
+        DockerCli docker, string? container, string command, string kind, DeploymentLog log, CancellationToken cancellationToken)
+    {
+        if (container is null)
+        {
+            await log.InfoAsync($"No container is running: the {kind} command is skipped.");
+            return true;
+        }
+
+        await log.InfoAsync($"Running the {kind} command in {container}.");
+        var result = await docker.ExecAsync(container, ApplicationContainer.ShellIn(command), cancellationToken);
+        foreach (var line in (result.Output + result.Error).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            await log.AppendAsync("stdout", line, hidden: false);
+        }
+
+        if (!result.Succeeded)
+        {
+            await log.InfoAsync($"The {kind} command failed (exit code {result.ExitCode}).");
+        }
+
+        return result.Succeeded;
     }
 
     // The user's runtime variables, then Coolify's automatic ones unless the user set them; null when a value has a line break.
@@ -199,11 +242,11 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         }
     }
 
-    private static async Task RetireAsync(DockerCli docker, string container)
+    private static async Task RetireAsync(DockerCli docker, string container, int graceSeconds)
     {
         try
         {
-            await docker.StopAsync(container, StopGraceSeconds, CancellationToken.None);
+            await docker.StopAsync(container, graceSeconds, CancellationToken.None);
         }
         catch (Exception ex) when (ex is CommandFailedException or CommandTimeoutException or ServerConnectionException)
         {

@@ -25,7 +25,12 @@ public sealed class DeploymentQueue(CoolifyDbContext db, DeploymentCancellations
     public Task<Deployment> EnqueueRollbackAsync(TeamScope scope, string? applicationUuid, string? commit, CancellationToken cancellationToken) =>
         EnqueueAsync(scope, applicationUuid, force: false, rollbackTo: commit ?? string.Empty, cancellationToken);
 
-    private async Task<Deployment> EnqueueAsync(TeamScope scope, string? applicationUuid, bool force, string? rollbackTo, CancellationToken cancellationToken)
+    /// <summary>Queues a deployment that starts a new container of the image running now (no build); a normal deployment when none runs.</summary>
+    public Task<Deployment> EnqueueRestartAsync(TeamScope scope, string? applicationUuid, CancellationToken cancellationToken) =>
+        EnqueueAsync(scope, applicationUuid, force: false, rollbackTo: null, cancellationToken, restart: true);
+
+    private async Task<Deployment> EnqueueAsync(
+        TeamScope scope, string? applicationUuid, bool force, string? rollbackTo, CancellationToken cancellationToken, bool restart = false)
     {
         scope.EnsureCanWrite();
         var application = await scope.Applications.Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
@@ -41,7 +46,7 @@ public sealed class DeploymentQueue(CoolifyDbContext db, DeploymentCancellations
         var server = application.Destination!.Server!;
         var waiting = await db.Deployments.Where(d => d.ApplicationId == application.Id && d.Status == DeploymentStatus.Queued)
             .OrderBy(d => d.Id).FirstOrDefaultAsync(cancellationToken);
-        if (waiting is not null && waiting.ForceRebuild == force && rollbackTo is null && !waiting.Rollback)
+        if (waiting is not null && waiting.ForceRebuild == force && rollbackTo is null && !waiting.Rollback && waiting.RestartOnly == restart)
         {
             return waiting;
         }
@@ -55,7 +60,7 @@ public sealed class DeploymentQueue(CoolifyDbContext db, DeploymentCancellations
         var deployment = new Deployment
         {
             ApplicationId = application.Id, ServerId = server.Id, DestinationId = application.DestinationId, ForceRebuild = force,
-            Commit = rollbackTo ?? application.GitCommitSha, Rollback = rollbackTo is not null, IsApi = true,
+            Commit = rollbackTo ?? application.GitCommitSha, Rollback = rollbackTo is not null, RestartOnly = restart, IsApi = true,
         };
         db.Deployments.Add(deployment);
         audit.Add("deployment.queued", scope.Access.UserId, scope.Access.TeamId, application.Name);

@@ -126,6 +126,14 @@ public sealed class DockerCli(IServerShell shell)
             arguments.AddRange(["--env-file", run.EnvFile]);
         }
 
+        foreach (var port in run.Ports ?? [])
+        {
+            arguments.AddRange(["--publish", port]);
+        }
+
+        arguments.AddRange(run.Limits?.Arguments() ?? []);
+        arguments.AddRange(run.HealthCheck?.Arguments() ?? []);
+
         // "--": an image or a command that starts with "-" is never read as an option of docker run.
         arguments.AddRange(["--", run.Image]);
         arguments.AddRange(run.Command ?? []);
@@ -165,9 +173,12 @@ public sealed class DockerCli(IServerShell shell)
             new CommandOptions { OnOutput = onOutput, Timeout = follow ? TimeSpan.FromDays(1) : CommandOptions.Default.Timeout },
             cancellationToken);
 
-    /// <summary>The last <paramref name="lines"/> lines a container wrote (both streams, in the result).</summary>
-    public Task<CommandResult> TailLogsAsync(string name, int lines, CancellationToken cancellationToken) =>
-        shell.RunAsync(ShellCommand.Of("docker", "logs", "--tail", lines.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", name), cancellationToken: cancellationToken);
+    /// <summary>The last <paramref name="lines"/> lines a container wrote, both streams in the order written, in the output.</summary>
+    public Task<CommandResult> TailLogsAsync(string name, int lines, CancellationToken cancellationToken, bool timestamps = false) =>
+        shell.RunAsync(
+            ShellCommand.Of("docker", ["logs", "--tail", lines.ToString(System.Globalization.CultureInfo.InvariantCulture), .. timestamps ? ["--timestamps"] : Array.Empty<string>(), "--", name])
+                .MergeErrorIntoOutput(),
+            cancellationToken: cancellationToken);
 
     /// <summary>Pulls an image, streaming Docker's progress lines.</summary>
     public Task<CommandResult> PullAsync(string reference, Func<OutputLine, ValueTask>? onOutput, CancellationToken cancellationToken) =>
@@ -228,14 +239,22 @@ public sealed class DockerCli(IServerShell shell)
         RunCheckedAsync(ShellCommand.Of("docker", "image", "rm", "--", reference), cancellationToken);
 
     /// <summary>Builds an image from a directory on the server, streaming the build's output.</summary>
-    public Task<CommandResult> BuildAsync(
-        string contextDirectory, string tag, IEnumerable<string> labels, Func<OutputLine, ValueTask>? onOutput, CancellationToken cancellationToken, string? dockerfile = null) =>
-        shell.RunAsync(
-            ShellCommand.Of("docker", [
-                "build", "--tag", tag, "--label", ManagedLabel, .. labels.SelectMany(l => new[] { "--label", l }),
-                .. dockerfile is null ? Array.Empty<string>() : ["--file", dockerfile], "--", contextDirectory]),
-            new CommandOptions { OnOutput = onOutput, Timeout = TimeSpan.FromHours(1) },
-            cancellationToken);
+    public Task<CommandResult> BuildAsync(DockerBuild build, Func<OutputLine, ValueTask>? onOutput, CancellationToken cancellationToken)
+    {
+        string[] arguments = [
+            "build", "--tag", build.Tag, "--label", ManagedLabel, .. build.Labels.SelectMany(l => new[] { "--label", l }),
+            .. build.Dockerfile is null ? Array.Empty<string>() : ["--file", build.Dockerfile],
+            .. build.Target is null ? Array.Empty<string>() : ["--target", build.Target],
+            .. (build.ArgumentNames ?? []).SelectMany(name => new[] { "--build-arg", name }),
+            .. build.NoCache ? ["--no-cache"] : Array.Empty<string>(),
+            "--", build.Context];
+        // With values: a fixed script reads the file (its first argument) and runs the build (the rest).
+        var command = build.ArgumentsFile is null
+            ? ShellCommand.Of("docker", arguments)
+            : ShellCommand.Of("sh", ["-c", ". \"$1\" && shift && exec \"$@\"", "sh", build.ArgumentsFile, "docker", .. arguments]);
+
+        return shell.RunAsync(command, new CommandOptions { OnOutput = onOutput, Timeout = TimeSpan.FromHours(1) }, cancellationToken);
+    }
 
     /// <summary><c>docker compose</c> (plugin) or <c>docker-compose</c> (v1), whichever the server has, for a project.</summary>
     public async Task<CommandResult> ComposeAsync(string projectDirectory, string projectName, IEnumerable<string> arguments, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ namespace Coolify.Core.Docker;
 /// <param name="Labels">Besides <c>coolify.managed=true</c>, which every container gets.</param>
 /// <param name="Command">Arguments after the image, each one argument.</param>
 /// <param name="EnvFile">A file on the server with the container's environment (<c>KEY=value</c> lines): values never in argv.</param>
+/// <param name="Ports">Published ports, <c>host:container[/udp]</c>.</param>
 public sealed record DockerRun(
     string Name,
     string Image,
@@ -11,7 +12,70 @@ public sealed record DockerRun(
     string? Network = null,
     IReadOnlyList<string>? Command = null,
     string? RestartPolicy = "unless-stopped",
-    string? EnvFile = null);
+    string? EnvFile = null,
+    IReadOnlyList<string>? Ports = null,
+    ContainerLimits? Limits = null,
+    ContainerHealthCheck? HealthCheck = null);
+
+/// <summary>Resource limits as <c>docker run</c> takes them; "0" and null mean no limit.</summary>
+public sealed record ContainerLimits(
+    string Memory = "0", string MemorySwap = "0", int MemorySwappiness = 60, string MemoryReservation = "0", string Cpus = "0", string? Cpuset = null, int CpuShares = 1024)
+{
+    public IEnumerable<string> Arguments()
+    {
+        if (Memory != "0")
+        {
+            yield return "--memory";
+            yield return Memory;
+        }
+
+        if (MemorySwap != "0")
+        {
+            yield return "--memory-swap";
+            yield return MemorySwap;
+        }
+
+        if (MemoryReservation != "0")
+        {
+            yield return "--memory-reservation";
+            yield return MemoryReservation;
+        }
+
+        if (MemorySwappiness != 60)
+        {
+            yield return "--memory-swappiness";
+            yield return MemorySwappiness.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (Cpus != "0")
+        {
+            yield return "--cpus";
+            yield return Cpus;
+        }
+
+        if (!string.IsNullOrEmpty(Cpuset))
+        {
+            yield return "--cpuset-cpus";
+            yield return Cpuset;
+        }
+
+        if (CpuShares != 1024)
+        {
+            yield return "--cpu-shares";
+            yield return CpuShares.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}
+
+/// <summary>A health check Docker runs in the container (<c>--health-cmd</c>, run by the container's shell).</summary>
+public sealed record ContainerHealthCheck(string Command, int IntervalSeconds, int TimeoutSeconds, int Retries, int StartPeriodSeconds)
+{
+    public IEnumerable<string> Arguments() =>
+    [
+        "--health-cmd", Command, "--health-interval", $"{IntervalSeconds}s", "--health-timeout", $"{TimeoutSeconds}s",
+        "--health-retries", Retries.ToString(System.Globalization.CultureInfo.InvariantCulture), "--health-start-period", $"{StartPeriodSeconds}s",
+    ];
+}
 
 /// <summary>A container as <c>docker ps --format '{{json .}}'</c> describes it.</summary>
 public sealed record ContainerSummary(string Id, string Name, string Image, string State, string Status, string Labels);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Coolify.Web.Api;
 
-/// <summary>Coolify's application routes (so far: Docker-image applications, list, get, delete, start).</summary>
+/// <summary>Coolify's application routes: create (four sources), list, get, update, delete, start/stop/restart, logs, rollback.</summary>
 public static class ApplicationsApi
 {
     public static IEndpointRouteBuilder MapApplicationEndpoints(this IEndpointRouteBuilder app)
@@ -16,34 +16,56 @@ public static class ApplicationsApi
         read.MapGet("/applications", ListAsync).WithName("list-applications");
         read.MapGet("/applications/{uuid}", GetAsync).WithName("get-application-by-uuid");
         read.MapGet("/applications/{uuid}/rollback-images", RollbackImagesAsync).WithName("list-application-rollback-images");
+        read.MapGet("/applications/{uuid}/logs", LogsAsync).WithName("get-application-logs-by-uuid");
 
         var write = app.MapGroup("/api/v1").WithTags("Applications").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
-        write.MapPost("/applications/dockerimage", CreateDockerImageAsync).WithName("create-dockerimage-application");
-        write.MapPost("/applications/public", CreatePublicAsync).WithName("create-public-application");
+        write.MapPost("/applications/public", (CreateRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, DeploymentQueue queue, CancellationToken ct) =>
+            CreateAsync(ApplicationSource.PublicGit, body, user, scopes, applications, queue, ct)).WithName("create-public-application");
+        write.MapPost("/applications/private-deploy-key", (CreateRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, DeploymentQueue queue, CancellationToken ct) =>
+            CreateAsync(ApplicationSource.DeployKey, body, user, scopes, applications, queue, ct)).WithName("create-private-deploy-key-application");
+        write.MapPost("/applications/dockerfile", (CreateRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, DeploymentQueue queue, CancellationToken ct) =>
+            CreateAsync(ApplicationSource.Dockerfile, body, user, scopes, applications, queue, ct)).WithName("create-dockerfile-application");
+        write.MapPost("/applications/dockerimage", (CreateRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, DeploymentQueue queue, CancellationToken ct) =>
+            CreateAsync(ApplicationSource.DockerImage, body, user, scopes, applications, queue, ct)).WithName("create-dockerimage-application");
         write.MapPatch("/applications/{uuid}", UpdateAsync).WithName("update-application-by-uuid");
         write.MapDelete("/applications/{uuid}", DeleteAsync).WithName("delete-application-by-uuid");
         write.MapPost("/applications/{uuid}/start", StartAsync).WithName("start-application-by-uuid");
+        write.MapPost("/applications/{uuid}/stop", StopAsync).WithName("stop-application-by-uuid");
+        write.MapPost("/applications/{uuid}/restart", RestartAsync).WithName("restart-application-by-uuid");
         write.MapPost("/applications/{uuid}/rollback", RollbackAsync).WithName("rollback-application-by-uuid");
         return app;
     }
 
-    public sealed record DockerImageRequest(
-        string? ProjectUuid, string? ServerUuid, string? EnvironmentName, string? EnvironmentUuid, string? DockerRegistryImageName,
-        string? DockerRegistryImageTag, string? PortsExposes, string? DestinationUuid, string? Name, string? Description, bool? InstantDeploy);
+    /// <summary>Every create route's body: where the application goes, and its fields (which ones are required depends on the route).</summary>
+    public sealed record CreateRequest : ApplicationChange
+    {
+        public string? ProjectUuid { get; init; }
+        public string? ServerUuid { get; init; }
+        public string? EnvironmentName { get; init; }
+        public string? EnvironmentUuid { get; init; }
+        public string? DestinationUuid { get; init; }
+        public string? PrivateKeyUuid { get; init; }
+        public bool? InstantDeploy { get; init; }
+    }
 
-    public sealed record PublicRequest(
-        string? ProjectUuid, string? ServerUuid, string? EnvironmentName, string? EnvironmentUuid, string? GitRepository, string? GitBranch,
-        string? BuildPack, string? PortsExposes, string? DestinationUuid, string? Name, string? Description, string? BaseDirectory,
-        string? DockerfileLocation, bool? InstantDeploy);
+    public sealed record ApplicationPatch : ApplicationChange
+    {
+        public bool? InstantDeploy { get; init; }
+    }
 
     public sealed record ApplicationResponse(
         int Id, string Uuid, string Name, string? Description, string BuildPack, string Status, string? Fqdn, string? DockerRegistryImageName,
-        string? DockerRegistryImageTag, string PortsExposes, string? GitRepository, string GitBranch, string? EnvironmentUuid, string? EnvironmentName,
-        string? ProjectUuid, string? DestinationUuid, string? ServerUuid, DateTime CreatedAt, DateTime UpdatedAt);
+        string? DockerRegistryImageTag, string PortsExposes, string? PortsMappings, string? GitRepository, string GitBranch, string GitCommitSha,
+        string? PrivateKeyUuid, string? InstallCommand, string? BuildCommand, string? StartCommand, string BaseDirectory, string? PublishDirectory,
+        string? Dockerfile, string DockerfileLocation, string? DockerfileTargetBuild, string? StaticImage, bool IsStatic, bool IsSpa,
+        bool HealthCheckEnabled, string HealthCheckType, string? HealthCheckCommand, string HealthCheckPath, string? HealthCheckPort, string HealthCheckHost,
+        string HealthCheckMethod, string HealthCheckScheme, int HealthCheckReturnCode, string? HealthCheckResponseText, int HealthCheckInterval,
+        int HealthCheckTimeout, int HealthCheckRetries, int HealthCheckStartPeriod, string LimitsMemory, string LimitsMemorySwap, int LimitsMemorySwappiness,
+        string LimitsMemoryReservation, string LimitsCpus, string? LimitsCpuset, int LimitsCpuShares, string? CustomLabels, string RestartPolicy,
+        int? StopGracePeriod, string? PreDeploymentCommand, string? PostDeploymentCommand, int DockerImagesToKeep,
+        string? EnvironmentUuid, string? EnvironmentName, string? ProjectUuid, string? DestinationUuid, string? ServerUuid, DateTime CreatedAt, DateTime UpdatedAt);
 
-    public sealed record ApplicationPatch(
-        string? Name, string? Description, string? DockerRegistryImageName, string? DockerRegistryImageTag, string? PortsExposes,
-        int? HealthCheckStartPeriod, int? HealthCheckInterval, int? HealthCheckRetries);
+    public sealed record ApplicationLogs(string Logs);
 
     public sealed record CreatedApplication(string Uuid, string? DeploymentUuid);
 
@@ -61,34 +83,26 @@ public static class ApplicationsApi
     public static async Task<Ok<ApplicationResponse>> GetAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, CancellationToken ct) =>
         TypedResults.Ok(ToResponse(await applications.GetAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct)));
 
-    public static async Task<Created<CreatedApplication>> CreateDockerImageAsync(
-        DockerImageRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, DeploymentQueue queue, CancellationToken ct)
+    public static async Task<Created<CreatedApplication>> CreateAsync(
+        ApplicationSource source, CreateRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, DeploymentQueue queue, CancellationToken ct)
     {
         var scope = await ApiScope.RequireAsync(user, scopes, ct);
-        var application = await applications.CreateDockerImageAsync(scope, new NewDockerImageApplication(
-            body.ProjectUuid, body.ServerUuid, body.EnvironmentName, body.EnvironmentUuid, body.DockerRegistryImageName, body.DockerRegistryImageTag,
-            body.PortsExposes, body.DestinationUuid, body.Name, body.Description), ct);
-        var deployment = body.InstantDeploy == true ? await queue.EnqueueAsync(scope, application.Uuid, force: false, ct) : null;
-        return TypedResults.Created($"/api/v1/applications/{application.Uuid}", new CreatedApplication(application.Uuid, deployment?.Uuid));
-    }
-
-    public static async Task<Created<CreatedApplication>> CreatePublicAsync(
-        PublicRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, DeploymentQueue queue, CancellationToken ct)
-    {
-        var scope = await ApiScope.RequireAsync(user, scopes, ct);
-        var application = await applications.CreateGitAsync(scope, new NewGitApplication(
-            body.ProjectUuid, body.ServerUuid, body.EnvironmentName, body.EnvironmentUuid, body.GitRepository, body.GitBranch, body.BuildPack,
-            body.PortsExposes, body.DestinationUuid, body.Name, body.Description, body.BaseDirectory, body.DockerfileLocation), ct);
+        var place = new ApplicationPlace(body.ProjectUuid, body.ServerUuid, body.EnvironmentName, body.EnvironmentUuid, body.DestinationUuid);
+        var application = await applications.CreateAsync(scope, source, place, body, body.PrivateKeyUuid, ct);
         var deployment = body.InstantDeploy == true ? await queue.EnqueueAsync(scope, application.Uuid, force: false, ct) : null;
         return TypedResults.Created($"/api/v1/applications/{application.Uuid}", new CreatedApplication(application.Uuid, deployment?.Uuid));
     }
 
     public static async Task<Ok<UuidResponse>> UpdateAsync(
-        string uuid, ApplicationPatch body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, CancellationToken ct)
+        string uuid, ApplicationPatch body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, DeploymentQueue queue, CancellationToken ct)
     {
-        var application = await applications.UpdateAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, new ApplicationChange(
-            body.Name, body.Description, body.DockerRegistryImageName, body.DockerRegistryImageTag, body.PortsExposes,
-            body.HealthCheckStartPeriod, body.HealthCheckInterval, body.HealthCheckRetries), ct);
+        var scope = await ApiScope.RequireAsync(user, scopes, ct);
+        var application = await applications.UpdateAsync(scope, uuid, body, ct);
+        if (body.InstantDeploy == true)
+        {
+            await queue.EnqueueAsync(scope, application.Uuid, force: false, ct);
+        }
+
         return TypedResults.Ok(new UuidResponse(application.Uuid));
     }
 
@@ -105,6 +119,23 @@ public static class ApplicationsApi
         return TypedResults.Ok(new DeploymentQueued("Deployment request queued.", deployment.Uuid));
     }
 
+    public static async Task<Ok<ApiMessage>> StopAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, CancellationToken ct)
+    {
+        await applications.StopAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct);
+        return TypedResults.Ok(new ApiMessage("Application stopped."));
+    }
+
+    public static async Task<Ok<DeploymentQueued>> RestartAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, DeploymentQueue queue, CancellationToken ct)
+    {
+        var deployment = await queue.EnqueueRestartAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct);
+        return TypedResults.Ok(new DeploymentQueued("Restart request queued.", deployment.Uuid));
+    }
+
+    public static async Task<Ok<ApplicationLogs>> LogsAsync(
+        string uuid, int? lines, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "show_timestamps")] bool? showTimestamps, ClaimsPrincipal user, TeamScopeFactory scopes,
+        ApplicationService applications, CancellationToken ct) =>
+        TypedResults.Ok(new ApplicationLogs(await applications.LogsAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, lines ?? 100, showTimestamps == true, ct)));
+
     public static async Task<Ok<RollbackImages>> RollbackImagesAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, CancellationToken ct)
     {
         var (current, images) = await applications.RollbackImagesAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct);
@@ -118,7 +149,13 @@ public static class ApplicationsApi
     }
 
     private static ApplicationResponse ToResponse(Application a) => new(
-        a.Id, a.Uuid, a.Name, a.Description, a.BuildPack, a.Status, a.Fqdn, a.DockerRegistryImageName, a.DockerRegistryImageTag, a.PortsExposes,
-        a.GitRepository, a.GitBranch, a.Environment?.Uuid, a.Environment?.Name, a.Environment?.Project?.Uuid, a.Destination?.Uuid,
-        a.Destination?.Server?.Uuid, a.CreatedAt, a.UpdatedAt);
+        a.Id, a.Uuid, a.Name, a.Description, a.BuildPack, a.Status, a.Fqdn, a.DockerRegistryImageName, a.DockerRegistryImageTag, a.PortsExposes, a.PortsMappings,
+        a.GitRepository, a.GitBranch, a.GitCommitSha, a.PrivateKey?.Uuid, a.InstallCommand, a.BuildCommand, a.StartCommand, a.BaseDirectory, a.PublishDirectory,
+        a.Dockerfile, a.DockerfileLocation, a.DockerfileTargetBuild, a.StaticImage, a.Settings?.IsStatic ?? false, a.Settings?.IsSpa ?? false,
+        a.HealthCheckEnabled, a.HealthCheckType, a.HealthCheckCommand, a.HealthCheckPath, a.HealthCheckPort, a.HealthCheckHost,
+        a.HealthCheckMethod, a.HealthCheckScheme, a.HealthCheckReturnCode, a.HealthCheckResponseText, a.HealthCheckInterval,
+        a.HealthCheckTimeout, a.HealthCheckRetries, a.HealthCheckStartPeriod, a.LimitsMemory, a.LimitsMemorySwap, a.LimitsMemorySwappiness,
+        a.LimitsMemoryReservation, a.LimitsCpus, a.LimitsCpuset, a.LimitsCpuShares, a.CustomLabels, a.RestartPolicy,
+        a.Settings?.StopGracePeriod, a.PreDeploymentCommand, a.PostDeploymentCommand, a.Settings?.DockerImagesToKeep ?? 2,
+        a.Environment?.Uuid, a.Environment?.Name, a.Environment?.Project?.Uuid, a.Destination?.Uuid, a.Destination?.Server?.Uuid, a.CreatedAt, a.UpdatedAt);
 }

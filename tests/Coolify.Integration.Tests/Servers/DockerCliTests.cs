@@ -94,19 +94,24 @@ public sealed class DockerCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Build_StreamsItsOutput_AndMakesALabelledImage()
+    public async Task Build_StreamsItsOutput_TakesBuildArgumentsFromAFile_AndMakesALabelledImage()
     {
         var directory = $"/tmp/coolify-build-{_id}";
         var tag = $"coolify-test/build:{_id}";
         await _shell.RunAsync(ShellCommand.Of("mkdir", "-p", directory), cancellationToken: Token);
-        await _shell.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes($"FROM {_image}\nRUN echo built-{_id} > /built && cat /built\n")), directory + "/Dockerfile", 0x1a4, Token);
+        await _shell.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes($"FROM {_image}\nARG GREETING\nRUN echo built-{_id}-\"$GREETING\" > /built && cat /built\n")), directory + "/Dockerfile", 0x1a4, Token);
+        // A value with quotes and a shell expansion in it arrives as written.
+        var arguments = directory + ".args";
+        await _shell.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes($"export GREETING={ShellQuote.Quote("it's $(id)")}\n")), arguments, 0x180, Token);
         var lines = new List<string>();
         try
         {
-            var result = await _docker.BuildAsync(directory, tag, [$"coolify.resource={_id}"], line => { lines.Add(line.Text); return ValueTask.CompletedTask; }, Token);
+            var result = await _docker.BuildAsync(
+                new DockerBuild(directory, tag, [$"coolify.resource={_id}"], ArgumentNames: ["GREETING"], ArgumentsFile: arguments),
+                line => { lines.Add(line.Text); return ValueTask.CompletedTask; }, Token);
 
             Assert.True(result.Succeeded, result.Error);
-            Assert.Contains(lines, l => l.Contains($"built-{_id}", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains($"built-{_id}-it's $(id)", StringComparison.Ordinal));
             Assert.Equal([tag], await _docker.ListImagesAsync(tag, Token));
             var labels = (await _docker.InspectAsync(tag, Token))!.Value.GetProperty("Config").GetProperty("Labels");
             Assert.Equal("true", labels.GetProperty("coolify.managed").GetString());
@@ -114,7 +119,7 @@ public sealed class DockerCliTests : IDisposable
         finally
         {
             await _shell.RunAsync(ShellCommand.Of("docker", "image", "rm", "--force", tag), cancellationToken: Token);
-            await _shell.RunAsync(ShellCommand.Of("rm", "-rf", directory), cancellationToken: Token);
+            await _shell.RunAsync(ShellCommand.Of("rm", "-rf", directory, directory + ".args"), cancellationToken: Token);
         }
     }
 

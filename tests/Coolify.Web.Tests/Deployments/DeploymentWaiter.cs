@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coolify.Core.Commands;
@@ -66,11 +67,20 @@ internal static class DeploymentWaiter
     }
 
     // The container answers on its address in the destination network (the host reaches bridge networks directly).
-    public static async Task<string> HttpGetAsync(string container)
+    public static async Task<string> HttpGetAsync(string container, int port = 80, string path = "/")
+    {
+        var (status, body) = await HttpAsync(container, port, path);
+        Assert.True(status == HttpStatusCode.OK, $"{status}: {body}");
+        return body;
+    }
+
+    /// <summary>A GET to the container's address on its network, as a neighbour (or the proxy) would send it.</summary>
+    public static async Task<(HttpStatusCode Status, string Body)> HttpAsync(string container, int port, string path)
     {
         var inspect = ShellCommand.Of("docker", "inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", "--", container);
         var address = (await Host.RunAsync(inspect, cancellationToken: Token)).EnsureSuccess(inspect).Output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        return await http.GetStringAsync(new Uri($"http://{address}/"), Token);
+        using var response = await http.GetAsync(new Uri($"http://{address}:{port}{path}"), Token);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Token));
     }
 }

@@ -17,17 +17,15 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
     private static readonly LocalServerShell Host = new();
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private readonly string _root = Directory.CreateTempSubdirectory("coolify-git-").FullName;
-    private readonly CancellationTokenSource _daemon = new();
+    private readonly TestGitServer _git = new();
     private HttpClient _api = null!;
     private string _projectUuid = string.Empty;
     private string _serverUuid = string.Empty;
-    private int _port;
 
     private static string? Image => Environment.GetEnvironmentVariable("COOLIFY_TEST_HTTPD_IMAGE")
         ?? (Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") == "1" ? throw new InvalidOperationException("COOLIFY_TEST_HTTPD_IMAGE is not set: run scripts/test.sh.") : null);
 
-    private string Repository => $"git://127.0.0.1:{_port}/shop";
+    private string Repository => _git.Url("shop");
 
     public async ValueTask InitializeAsync()
     {
@@ -44,7 +42,7 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
     {
         Assert.SkipWhen(Image is null, "no test image (run scripts/test.sh)");
         await CommitAsync("version one");
-        await StartGitDaemonAsync();
+        await _git.StartAsync();
         using var created = await _api.PostAsJsonAsync("/api/v1/applications/public", new
         {
             project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production", git_repository = Repository,
@@ -136,7 +134,7 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
     {
         Assert.SkipWhen(Image is null, "no test image (run scripts/test.sh)");
         await CommitAsync("literal");
-        await StartGitDaemonAsync();
+        await _git.StartAsync();
         var marker = $"/tmp/coolify-pwned-{Guid.NewGuid():N}";
         // Both are valid for git; a shell that read them as syntax would create the marker file.
         var branch = $"main;touch${{IFS}}{marker}";
@@ -164,58 +162,12 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
         }
     }
 
-    private async Task CommitAsync(string content)
-    {
-        var repository = Path.Combine(_root, "shop");
-        if (!Directory.Exists(repository))
-        {
-            await GitAsync("init", "-q", "-b", "main", repository);
-        }
-
-        await File.WriteAllTextAsync(Path.Combine(repository, "Dockerfile"), $"FROM {Image}\nCOPY index.html /www/index.html\n", Token);
-        await File.WriteAllTextAsync(Path.Combine(repository, "index.html"), content + "\n", Token);
-        await GitAsync("-C", repository, "add", "-A");
-        await GitAsync("-C", repository, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", content);
-    }
-
-    private async Task StartGitDaemonAsync()
-    {
-        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            _port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        var serve = ShellCommand.Of("git", "daemon", "--reuseaddr", "--export-all", $"--base-path={_root}", "--listen=127.0.0.1", $"--port={_port}", _root);
-        _ = Host.RunAsync(serve, new CommandOptions { Timeout = TimeSpan.FromMinutes(10) }, _daemon.Token);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        deadline.CancelAfter(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            try
-            {
-                using var client = new System.Net.Sockets.TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, _port, deadline.Token);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                await Task.Delay(50, deadline.Token); // polling a condition: the daemon listening
-            }
-        }
-    }
-
-    private static async Task GitAsync(params string[] arguments)
-    {
-        var git = ShellCommand.Of("git", arguments);
-        (await Host.RunAsync(git, cancellationToken: Token)).EnsureSuccess(git);
-    }
+    private Task CommitAsync(string content) => _git.CommitAsync(
+        "shop", new Dictionary<string, string?> { ["Dockerfile"] = $"FROM {Image}\nCOPY index.html /www/index.html\n", ["index.html"] = content + "\n" }, content);
 
     public async ValueTask DisposeAsync()
     {
-        await _daemon.CancelAsync();
-        _daemon.Dispose();
+        await _git.DisposeAsync();
         _api.Dispose();
-        Directory.Delete(_root, recursive: true);
     }
 }
