@@ -159,7 +159,11 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             .Where(v => v.ResourceableType == Common.ResourceKind.Application && v.ResourceableId == application.Id && !v.IsPreview && v.IsBuildtime)
             .ToDictionaryAsync(v => v.Key, v => v.Value ?? string.Empty, StringComparer.Ordinal, cancellationToken);
         log.AddSecrets(variables.Values);
-        return await new ImageBuild(shell, docker, log, buildImages).BuildAsync(application, application.Settings ?? new ApplicationSettings(), deployment, variables, cancellationToken);
+        var deployKey = application.PrivateKeyId is { } keyId
+            ? await db.PrivateKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.PrivateKeyValue).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return await new ImageBuild(shell, docker, log, buildImages)
+            .BuildAsync(application, application.Settings ?? new ApplicationSettings(), deployment, variables, deployKey, cancellationToken);
     }
 
     // Coolify's pre-deployment command runs in the container serving now (skipped when none), the post-deployment one in the

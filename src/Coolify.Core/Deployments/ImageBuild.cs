@@ -16,12 +16,38 @@ namespace Coolify.Core.Deployments;
 /// </summary>
 internal sealed class ImageBuild(IServerShell shell, DockerCli docker, DeploymentLog log, BuildPackImages images)
 {
+    // The deploy key's file on the server while git needs it (0600, removed afterwards); null for public repositories.
+    private string? _keyFile;
+
     private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(30);
     private const string BuildLabel = "coolify.build";
 
     /// <param name="variables">The build-time variables: build arguments, their values never in a command line.</param>
+    /// <param name="deployKey">The private key that reads the repository over SSH, if it needs one.</param>
     /// <returns>The image to run, or null when the build failed (the log says why).</returns>
     public async Task<string?> BuildAsync(
+        Application application, ApplicationSettings settings, Deployment deployment, IReadOnlyDictionary<string, string> variables, string? deployKey,
+        CancellationToken cancellationToken)
+    {
+        if (deployKey is null)
+        {
+            return await BuildAsync(application, settings, deployment, variables, cancellationToken);
+        }
+
+        _keyFile = await TemporaryAsync(null, cancellationToken);
+        try
+        {
+            // OpenSSH wants the key to end with a line break.
+            await UploadAsync(deployKey.TrimEnd() + "\n", _keyFile, cancellationToken);
+            return await BuildAsync(application, settings, deployment, variables, cancellationToken);
+        }
+        finally
+        {
+            await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", _keyFile), cancellationToken: CancellationToken.None);
+        }
+    }
+
+    private async Task<string?> BuildAsync(
         Application application, ApplicationSettings settings, Deployment deployment, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
     {
         var inline = application.GitRepository is null;
@@ -202,6 +228,12 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    // Never a password prompt: a repository that wants credentials fails at once instead of hanging.
-    private static ShellCommand Git(string[] arguments) => ShellCommand.Of("git", arguments).WithEnvironment("GIT_TERMINAL_PROMPT", "0");
+    // Never a password prompt: a repository that wants credentials fails at once instead of hanging. With a deploy key,
+    // ssh uses that key only and never asks about the host (Coolify's behaviour: the key is the trust).
+    private ShellCommand Git(string[] arguments)
+    {
+        var git = ShellCommand.Of("git", arguments).WithEnvironment("GIT_TERMINAL_PROMPT", "0");
+        return _keyFile is null ? git : git.WithEnvironment(
+            "GIT_SSH_COMMAND", $"ssh -i {ShellQuote.Quote(_keyFile)} -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null");
+    }
 }

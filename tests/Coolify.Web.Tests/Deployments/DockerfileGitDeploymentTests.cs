@@ -99,6 +99,60 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
         }
     }
 
+    [Fact]
+    public async Task PrivateRepository_IsReadWithTheDeployKey_AndNotWithoutIt()
+    {
+        Assert.SkipWhen(Image is null || TestSshTarget.Get() is null, "no test image or sshd (run scripts/test.sh)");
+        var (host, port, user, keyFile) = TestSshTarget.Get()!.Value;
+        await CommitAsync("from a private repository");
+        // A bare copy owned by the test sshd's user: the repository is reached as that user, with that user's key.
+        var published = Path.Combine("/tmp", $"coolify-private-{Guid.NewGuid():N}");
+        var bare = ShellCommand.Of("git", "clone", "-q", "--bare", "--", _git.Folder("shop"), published + "/shop.git")
+            .Then(ShellCommand.Of("chown", "-R", user, "--", published));
+        (await Host.RunAsync(bare, cancellationToken: Token)).EnsureSuccess(bare);
+        try
+        {
+            using var key = await _api.PostAsJsonAsync("/api/v1/security/keys", new { name = "deploy key", private_key = await File.ReadAllTextAsync(keyFile, Token) }, Token);
+            Assert.Equal(HttpStatusCode.Created, key.StatusCode);
+            var keyUuid = (await key.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+            var repository = $"ssh://{user}@{host}:{port}{published}/shop.git";
+            var fields = new Dictionary<string, object?>
+            {
+                ["project_uuid"] = _projectUuid, ["server_uuid"] = _serverUuid, ["environment_name"] = "production", ["git_repository"] = repository,
+                ["git_branch"] = "main", ["build_pack"] = "dockerfile", ["ports_exposes"] = "80", ["instant_deploy"] = true,
+            };
+
+            using var withoutKey = await _api.PostAsJsonAsync("/api/v1/applications/public", fields, Token);
+            var publicApp = await withoutKey.Content.ReadFromJsonAsync<JsonElement>(Token);
+            var refused = await DeploymentWaiter.WaitForEndAsync(_api, publicApp.GetProperty("deployment_uuid").GetString()!);
+            Assert.Equal("failed", refused.Status);
+            Assert.Contains("Could not read the repository", refused.Log, StringComparison.Ordinal);
+            using var deletedPublic = await _api.DeleteAsync($"/api/v1/applications/{publicApp.GetProperty("uuid").GetString()}", Token);
+
+            fields["private_key_uuid"] = keyUuid;
+            using var created = await _api.PostAsJsonAsync("/api/v1/applications/private-deploy-key", fields, Token);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var body = await created.Content.ReadFromJsonAsync<JsonElement>(Token);
+            var app = body.GetProperty("uuid").GetString()!;
+            try
+            {
+                var deployed = await DeploymentWaiter.WaitForEndAsync(_api, body.GetProperty("deployment_uuid").GetString()!);
+                Assert.True(deployed.Status == "finished", deployed.Log);
+                Assert.Contains("from a private repository", await DeploymentWaiter.HttpGetAsync(await DeploymentWaiter.SoleContainerAsync(app)), StringComparison.Ordinal);
+                var stored = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{app}", Token);
+                Assert.Equal(keyUuid, stored.GetProperty("private_key_uuid").GetString());
+            }
+            finally
+            {
+                using var deleted = await _api.DeleteAsync($"/api/v1/applications/{app}", Token);
+            }
+        }
+        finally
+        {
+            Directory.Delete(published, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("git_branch", "--upload-pack=touch /tmp/pwned")]
     [InlineData("git_branch", "a..b")]

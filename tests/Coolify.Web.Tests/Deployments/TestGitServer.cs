@@ -20,6 +20,9 @@ public sealed class TestGitServer : IAsyncDisposable
     /// <summary>The <c>git://</c> URL of a repository (started with <see cref="StartAsync"/>).</summary>
     public string Url(string repository) => $"git://127.0.0.1:{_port}/{repository}";
 
+    /// <summary>The working copy of a repository on this machine.</summary>
+    public string Folder(string repository) => Path.Combine(_root, repository);
+
     /// <summary>Writes the files (path → content; null deletes) into the repository's <c>main</c> branch as one commit.</summary>
     public async Task CommitAsync(string repository, IReadOnlyDictionary<string, string?> files, string message)
     {
