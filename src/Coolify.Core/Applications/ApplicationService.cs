@@ -134,13 +134,17 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
     }
 
     /// <summary>The last <paramref name="lines"/> lines the application's newest container wrote (standard output and error).</summary>
-    /// <exception cref="ValidationException">No container runs (Coolify's answer: start the application first).</exception>
-    public async Task<string> LogsAsync(TeamScope scope, string? uuid, int lines, bool timestamps, CancellationToken cancellationToken)
+    /// <returns>Null when the application has no container.</returns>
+    public async Task<string?> LogsAsync(TeamScope scope, string? uuid, int lines, bool timestamps, CancellationToken cancellationToken)
     {
         var application = await WithServer(scope.Applications.AsNoTracking()).SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
         var docker = new DockerCli(shells.For(application.Destination!.Server!));
-        var container = (await docker.PsAsync(ResourceLabel(application.Uuid), cancellationToken)).FirstOrDefault()
-            ?? throw ValidationException.For("uuid", "Application is not running.");
+        var container = (await docker.PsAsync(ResourceLabel(application.Uuid), cancellationToken)).FirstOrDefault();
+        if (container is null)
+        {
+            return null;
+        }
+
         var result = await docker.TailLogsAsync(container.Name, Math.Clamp(lines, 1, 10_000), cancellationToken, timestamps);
         return result.Output + result.Error;
     }

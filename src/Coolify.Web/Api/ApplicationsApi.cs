@@ -131,10 +131,14 @@ public static class ApplicationsApi
         return TypedResults.Ok(new DeploymentQueued("Restart request queued.", deployment.Uuid));
     }
 
-    public static async Task<Ok<ApplicationLogs>> LogsAsync(
+    public static async Task<Results<Ok<ApplicationLogs>, BadRequest<ApiMessage>>> LogsAsync(
         string uuid, int? lines, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "show_timestamps")] bool? showTimestamps, ClaimsPrincipal user, TeamScopeFactory scopes,
-        ApplicationService applications, CancellationToken ct) =>
-        TypedResults.Ok(new ApplicationLogs(await applications.LogsAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, lines ?? 100, showTimestamps == true, ct)));
+        ApplicationService applications, CancellationToken ct)
+    {
+        var logs = await applications.LogsAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, lines ?? 100, showTimestamps == true, ct);
+        // Coolify's answer when there is no container to read.
+        return logs is null ? TypedResults.BadRequest(new ApiMessage("Application is not running.")) : TypedResults.Ok(new ApplicationLogs(logs));
+    }
 
     public static async Task<Ok<RollbackImages>> RollbackImagesAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, CancellationToken ct)
     {

@@ -173,7 +173,8 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
         var stopped = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{app}", Token);
         Assert.Equal("exited", stopped.GetProperty("status").GetString());
         using var noLogs = await _api.GetAsync($"/api/v1/applications/{app}/logs", Token);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, noLogs.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noLogs.StatusCode);
+        Assert.Contains("not running", await noLogs.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
     private async Task<string> CreateAsync(string route, object body)

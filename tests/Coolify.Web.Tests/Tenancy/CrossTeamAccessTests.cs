@@ -107,6 +107,11 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         Assert.Contains($"{SecretTeamMarker} shop", await owner.GetStringAsync($"/api/v1/projects/{_alphaProjectUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    // The logs route asks the application's server, which here is a made-up address: it answers 422 (server
+    // unreachable) for the team's own application, where another team's gets 404.
+    private static HttpStatusCode ReachableStatus(ApiRouteInventory.ApiRoute route) =>
+        route.Pattern.EndsWith("/logs", StringComparison.Ordinal) ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.OK;
+
     [Fact]
     public async Task EveryRoute_WithTheOwnersToken_IsReachable()
     {
@@ -115,7 +120,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         foreach (var route in _routes.Where(r => !r.IsWrite && !r.InstanceLevel))
         {
             using var response = await SendAsync(client, route);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route} answered {(int)response.StatusCode} to its own team's owner");
+            Assert.True(response.StatusCode == ReachableStatus(route), $"{route} answered {(int)response.StatusCode} to its own team's owner");
         }
     }
 
@@ -126,7 +131,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         foreach (var route in _routes)
         {
             using var response = await SendAsync(client, route);
-            var expected = route.IsWrite || route.InstanceLevel ? HttpStatusCode.Forbidden : HttpStatusCode.OK;
+            var expected = route.IsWrite || route.InstanceLevel ? HttpStatusCode.Forbidden : ReachableStatus(route);
             Assert.True(response.StatusCode == expected, $"{route} answered {(int)response.StatusCode} to a member's read token, expected {(int)expected}");
         }
     }
