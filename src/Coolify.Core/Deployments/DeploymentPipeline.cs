@@ -94,7 +94,8 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", envFile), cancellationToken: CancellationToken.None);
             }
 
-            if (!await WaitHealthyAsync(docker, name, application, log, limit.Token))
+            var healthy = await WaitHealthyAsync(docker, name, application, log, limit.Token);
+            if (healthy is null)
             {
                 var tail = await docker.TailLogsAsync(name, 100, CancellationToken.None);
                 await log.InfoAsync("The new container did not become healthy; its last log lines:");
@@ -129,7 +130,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 await PruneImagesAsync(docker, application, image, log);
             }
 
-            application.Status = "running:healthy";
+            application.Status = healthy;
             await db.SaveChangesAsync(CancellationToken.None);
             await log.InfoAsync("Deployment finished: the new container is running.");
             return DeploymentStatus.Finished;
@@ -293,7 +294,8 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
 
     // Healthy: the image's HEALTHCHECK says so; without one, the container is still running (not restarting) after
     // the application's start period.
-    private static async Task<bool> WaitHealthyAsync(DockerCli docker, string name, Application application, DeploymentLog log, CancellationToken cancellationToken)
+    /// <returns>The application's status once healthy (Coolify's running:healthy, or running:unknown without a health check); null when it never became healthy.</returns>
+    private static async Task<string?> WaitHealthyAsync(DockerCli docker, string name, Application application, DeploymentLog log, CancellationToken cancellationToken)
     {
         var startPeriod = TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckStartPeriod));
         var deadline = startPeriod + TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckInterval) * Math.Max(1, application.HealthCheckRetries));
@@ -311,7 +313,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             if (restarts > 0)
             {
                 await log.InfoAsync($"The container exited and was restarted {restarts} time(s).");
-                return false;
+                return null;
             }
 
             var health = state is { } st && st.TryGetProperty("Health", out var h) ? h.GetProperty("Status").GetString() : null;
@@ -324,21 +326,21 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
 
             if (status is "exited" or "dead" or "missing" || health == "unhealthy")
             {
-                return false;
+                return null;
             }
 
             if (health == "healthy" || (health is null && status == "running" && elapsed >= startPeriod))
             {
-                return true;
+                return health == "healthy" ? "running:healthy" : "running:unknown";
             }
 
             if (elapsed > deadline)
             {
                 await log.InfoAsync($"Still not healthy after {deadline.TotalSeconds:0} s.");
-                return false;
+                return null;
             }
         }
 
-        return false;
+        return null;
     }
 }

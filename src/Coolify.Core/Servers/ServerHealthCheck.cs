@@ -30,6 +30,16 @@ public sealed class ServerHealthCheck(CoolifyDbContext db, IServerShells shells)
 
         if (answered)
         {
+            // The applications' containers, on the same beat: a crash or a failing health check shows without a deployment.
+            try
+            {
+                await new Applications.ApplicationStatuses(db).UpdateAsync(server, new Docker.DockerCli(shells.For(server)), cancellationToken);
+            }
+            catch (Exception ex) when (ex is ServerConnectionException or CommandTimeoutException or CommandFailedException)
+            {
+                // Docker not answering is the validation's business; statuses stay as they were until it does.
+            }
+
             server.UnreachableCount = 0;
             server.UnreachableNotificationSent = false;
             server.Settings!.IsReachable = true;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coolify.Web.Servers;
 
 /// <summary>
-/// Checks every validated server each interval (COOLIFY_SERVER_CHECK_INTERVAL seconds, default 60). A server whose
+/// Checks every validated server (and this machine, which needs no validation) each interval (COOLIFY_SERVER_CHECK_INTERVAL seconds, default 60). A server whose
 /// previous check still runs (a hung one) is skipped rather than checked twice, so checks never pile up; the
 /// SSH pool's idle connections are closed on the same beat.
 /// </summary>
@@ -30,7 +30,7 @@ internal sealed partial class ServerHealthWorker(
             await using (var scope = scopes.CreateAsyncScope())
             {
                 servers = await scope.ServiceProvider.GetRequiredService<CoolifyDbContext>().Servers
-                    .Where(s => s.ValidationLogs != null).Select(s => s.Id).ToListAsync(stoppingToken);
+                    .Where(s => s.ValidationLogs != null || s.IsLocalhost).Select(s => s.Id).ToListAsync(stoppingToken);
             }
 
             foreach (var serverId in servers)

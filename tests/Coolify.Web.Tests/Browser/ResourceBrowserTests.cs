@@ -113,7 +113,7 @@ public sealed class ResourceBrowserTests : BrowserTestBase
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("deployment-finished.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "hello" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("running:healthy");
+        await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("running:unknown");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete this application" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);

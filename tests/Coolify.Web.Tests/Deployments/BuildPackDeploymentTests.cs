@@ -22,8 +22,10 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
     private static readonly string? NginxImage = TestImage("COOLIFY_TEST_NGINX_IMAGE");
     private static readonly string? HttpdImage = TestImage("COOLIFY_TEST_HTTPD_IMAGE");
 
+    // Servers (and their containers' statuses) checked every second, so a change behind the product's back shows quickly.
     private readonly CoolifyWebFactory _factory = CoolifyWebFactory.With(
-        ("COOLIFY_BUILD_IMAGE_NODE", NodeImage ?? "node:22-bookworm-slim"), ("COOLIFY_BUILD_IMAGE_STATIC", NginxImage ?? "nginx:alpine"));
+        ("COOLIFY_BUILD_IMAGE_NODE", NodeImage ?? "node:22-bookworm-slim"), ("COOLIFY_BUILD_IMAGE_STATIC", NginxImage ?? "nginx:alpine"),
+        ("COOLIFY_SERVER_CHECK_INTERVAL", "1"));
 
     private readonly TestGitServer _git = new();
     private readonly List<string> _applications = [];
@@ -131,7 +133,7 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InlineDockerfile_Deploys_RunsItsDeploymentCommands_Restarts_WithoutABuild_ShowsLogs_AndStops()
+    public async Task InlineDockerfile_Deploys_RunsItsDeploymentCommands_Restarts_WithoutABuild_ShowsLogsAndStatus_AndStops()
     {
         Assert.SkipWhen(HttpdImage is null, "no test image (run scripts/test.sh)");
         var app = await CreateAsync("/api/v1/applications/dockerfile", new
@@ -144,6 +146,7 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
         var first = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
 
         Assert.True(first.Status == "finished", first.Log);
+        await StatusBecomesAsync(app, "running:unknown");
         var container = await DeploymentWaiter.SoleContainerAsync(app);
         Assert.Contains("from an inline Dockerfile", await DeploymentWaiter.HttpGetAsync(container), StringComparison.Ordinal);
         Assert.Equal($"post ran in {container}\n", await DeploymentWaiter.HttpGetAsync(container, path: "/post.html"));
@@ -164,6 +167,11 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
         // busybox httpd -v logs each answer: the request above is in the container's log.
         Assert.Contains("response:200", logs.GetProperty("logs").GetString(), StringComparison.Ordinal);
 
+        // Stopped behind the product's back: the periodic check notices, and says so.
+        var stopBehind = ShellCommand.Of("docker", "stop", "--time", "1", "--", replacement);
+        (await Host.RunAsync(stopBehind, cancellationToken: Token)).EnsureSuccess(stopBehind);
+        await StatusBecomesAsync(app, "exited");
+
         using (var stop = await _api.PostAsync($"/api/v1/applications/{app}/stop", null, Token))
         {
             Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
@@ -175,6 +183,16 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
         using var noLogs = await _api.GetAsync($"/api/v1/applications/{app}/logs", Token);
         Assert.Equal(HttpStatusCode.BadRequest, noLogs.StatusCode);
         Assert.Contains("not running", await noLogs.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    private async Task StatusBecomesAsync(string app, string status)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while ((await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{app}", deadline.Token)).GetProperty("status").GetString() != status)
+        {
+            await Task.Delay(500, deadline.Token); // polling a condition: the next status check
+        }
     }
 
     private async Task<string> CreateAsync(string route, object body)

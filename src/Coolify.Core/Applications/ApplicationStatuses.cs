@@ -1,0 +1,61 @@
+using Coolify.Core.Docker;
+using Coolify.Core.Persistence;
+using Coolify.Core.Servers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coolify.Core.Applications;
+
+/// <summary>
+/// Maps what Docker says about a server's labelled containers to Coolify's application statuses, so the dashboard
+/// and the API show a container that crashed, restarts or turned unhealthy after its deployment.
+/// </summary>
+public sealed class ApplicationStatuses(CoolifyDbContext db)
+{
+    /// <summary>Updates the status of every application on the server from one <c>docker ps</c>.</summary>
+    public async Task UpdateAsync(Server server, DockerCli docker, CancellationToken cancellationToken)
+    {
+        var applications = await db.Applications.Where(a => a.Destination!.ServerId == server.Id).ToListAsync(cancellationToken);
+        if (applications.Count == 0)
+        {
+            return;
+        }
+
+        var containers = await docker.PsAsync(cancellationToken: cancellationToken);
+        foreach (var application in applications)
+        {
+            var label = ApplicationService.ResourceLabel(application.Uuid);
+            application.Status = StatusOf(containers.Where(c => c.Labels.Split(',').Contains(label, StringComparer.Ordinal)).ToList());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Coolify's status words: <c>running:healthy</c>, <c>running:unhealthy</c>, <c>running:unknown</c> (no health
+    /// check), <c>starting:unknown</c> (health check not decided yet), <c>restarting</c>, <c>degraded</c> (running
+    /// containers disagree), <c>exited</c>.
+    /// </summary>
+    public static string StatusOf(IReadOnlyList<ContainerSummary> containers)
+    {
+        if (containers.Any(c => c.State == "restarting"))
+        {
+            return "restarting";
+        }
+
+        var health = containers.Where(c => c.State == "running").Select(c => HealthOf(c.Status)).Distinct().ToList();
+        return health switch
+        {
+            [] => "exited",
+            [var only] => only == "starting" ? "starting:unknown" : $"running:{only}",
+            _ when health.Contains("starting") && !health.Contains("unhealthy") => "running:healthy", // a rollout in progress: the old one serves
+            _ => "degraded",
+        };
+    }
+
+    // docker ps's status column: "Up 5 minutes (healthy)", "Up 3 seconds (health: starting)", "Up 2 hours".
+    private static string HealthOf(string status) =>
+        status.Contains("(healthy)", StringComparison.Ordinal) ? "healthy"
+        : status.Contains("(unhealthy)", StringComparison.Ordinal) ? "unhealthy"
+        : status.Contains("(health: starting)", StringComparison.Ordinal) ? "starting"
+        : "unknown";
+}

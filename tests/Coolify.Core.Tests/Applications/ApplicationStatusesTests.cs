@@ -1,0 +1,30 @@
+using Coolify.Core.Applications;
+using Coolify.Core.Docker;
+
+namespace Coolify.Core.Tests.Applications;
+
+public sealed class ApplicationStatusesTests
+{
+    private static ContainerSummary Container(string state, string status) => new("id", "name", "image", state, status, "coolify.resource=x");
+
+    [Theory]
+    [InlineData("running", "Up 5 minutes (healthy)", "running:healthy")]
+    [InlineData("running", "Up 5 minutes (unhealthy)", "running:unhealthy")]
+    [InlineData("running", "Up 2 hours", "running:unknown")]
+    [InlineData("running", "Up 3 seconds (health: starting)", "starting:unknown")]
+    [InlineData("restarting", "Restarting (1) 3 seconds ago", "restarting")]
+    [InlineData("exited", "Exited (137) 2 minutes ago", "exited")]
+    public void OneContainer_MapsToCoolifysStatus(string state, string status, string expected) =>
+        Assert.Equal(expected, ApplicationStatuses.StatusOf([Container(state, status)]));
+
+    [Fact]
+    public void NoContainer_IsExited() => Assert.Equal("exited", ApplicationStatuses.StatusOf([]));
+
+    [Fact]
+    public void DuringARollout_TheServingContainerDecides() =>
+        Assert.Equal("running:healthy", ApplicationStatuses.StatusOf([Container("running", "Up 1 hour (healthy)"), Container("running", "Up 1 second (health: starting)")]));
+
+    [Fact]
+    public void RunningContainersThatDisagree_AreDegraded() =>
+        Assert.Equal("degraded", ApplicationStatuses.StatusOf([Container("running", "Up 1 hour (healthy)"), Container("running", "Up 1 hour (unhealthy)")]));
+}
