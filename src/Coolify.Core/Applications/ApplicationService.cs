@@ -99,11 +99,23 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         var application = await scope.Applications.Include(a => a.Settings).SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
         var rules = new InputRules();
         var settings = application.Settings ??= new ApplicationSettings();
-        // The source's kind stays what it was created as: a repository does not become an image.
-        var fromRepository = application.GitRepository is not null;
-        if (change.BuildPack is not null && fromRepository != (change.BuildPack.Trim() != DockerImageBuildPack) && application.Dockerfile is null)
+        // The source's kind stays what it was created as: a repository does not become an image, nor an image a build.
+        var pack = change.BuildPack?.Trim();
+        var source = application.GitRepository is not null ? ApplicationSource.PublicGit
+            : application.BuildPack == DockerImageBuildPack ? ApplicationSource.DockerImage : ApplicationSource.Dockerfile;
+        if (pack is not null && source switch
+            {
+                ApplicationSource.DockerImage => pack != DockerImageBuildPack,
+                ApplicationSource.Dockerfile => pack != DockerfileBuildPack,
+                _ => pack == DockerImageBuildPack,
+            })
         {
-            rules.Add("build_pack", fromRepository ? "This application is built from a repository: choose nixpacks (auto), static or dockerfile." : "This application runs an image: its build pack stays dockerimage.");
+            rules.Add("build_pack", source switch
+            {
+                ApplicationSource.DockerImage => "This application runs an image: its build pack stays dockerimage.",
+                ApplicationSource.Dockerfile => "This application is built from its own Dockerfile: its build pack stays dockerfile.",
+                _ => "This application is built from a repository: choose nixpacks (auto), static or dockerfile.",
+            });
         }
 
         ApplicationFields.Apply(application, settings, change, rules);

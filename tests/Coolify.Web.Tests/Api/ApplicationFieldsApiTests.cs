@@ -73,6 +73,7 @@ public sealed class ApplicationFieldsApiTests(CoolifyWebFactory factory) : IClas
     [InlineData("dockerfile_location", "/Dockerfile\nRUN id")]
     [InlineData("static_image", "nginx;id")]
     [InlineData("build_pack", "nixpacks;id")]
+    [InlineData("build_pack", "nixpacks")]
     [InlineData("domains", "https://shop.example.com;id")]
     [InlineData("pre_deployment_command_container", "web app")]
     [InlineData("git_commit_sha", "HEAD;id")]
