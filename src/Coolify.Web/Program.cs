@@ -79,6 +79,7 @@ try
     app.MapApplicationEndpoints();
     app.MapDeploymentEndpoints();
     app.MapEnvironmentVariableEndpoints();
+    app.MapStorageEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

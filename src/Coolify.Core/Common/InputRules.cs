@@ -213,6 +213,19 @@ public sealed partial class InputRules
         return trimmed;
     }
 
+    /// <summary>An absolute path on a server or in a container (<c>/data</c>, <c>/etc/app/config.yml</c>): no <c>..</c>, plain characters.</summary>
+    public string AbsolutePath(string field, string? value)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (!trimmed.StartsWith('/') || trimmed.Length > 255 || !RepositoryPathPattern().IsMatch(trimmed)
+            || trimmed.Split('/').Any(part => part is ".." or "."))
+        {
+            Add(field, $"The {Label(field)} must be an absolute path like /data, without '..' (letters, digits, '.', '_', '-', '/').");
+        }
+
+        return trimmed;
+    }
+
     /// <summary>A POSIX login name (what <c>useradd</c> accepts).</summary>
     public string UserName(string field, string? value)
     {

@@ -7,7 +7,10 @@ namespace Coolify.Core.Deployments;
 /// <summary>How an application's settings become a container: labels, ports, limits, restart policy and health check.</summary>
 internal static class ApplicationContainer
 {
-    public static DockerRun For(Application application, string name, string image, string network, string deploymentUuid, string envFile)
+    /// <param name="volumes">Mounts, <c>source:target</c>.</param>
+    /// <param name="filesArchive">The file mounts' archive on the server, if there are any.</param>
+    public static DockerRun For(
+        Application application, string name, string image, string network, string deploymentUuid, string envFile, IReadOnlyList<string> volumes, string? filesArchive)
     {
         // The user's labels first: ours come last and cannot be overridden (their keys are refused anyway).
         string[] labels =
@@ -20,7 +23,7 @@ internal static class ApplicationContainer
             application.LimitsMemory, application.LimitsMemorySwap, application.LimitsMemorySwappiness, application.LimitsMemoryReservation,
             application.LimitsCpus, application.LimitsCpuset, application.LimitsCpuShares);
         return new DockerRun(name, image, labels, network, RestartPolicy: application.RestartPolicy, EnvFile: envFile, Ports: ports, Limits: limits,
-            HealthCheck: HealthCheck(application));
+            HealthCheck: HealthCheck(application), Volumes: volumes, FilesArchive: filesArchive);
     }
 
     // Coolify's health check: the app's own command, or an HTTP request from inside the container with curl or wget

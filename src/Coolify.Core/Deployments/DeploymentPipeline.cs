@@ -14,7 +14,7 @@ namespace Coolify.Core.Deployments;
 /// old one, wait until it is healthy, then remove the old. A new container that never becomes healthy is removed
 /// (its last log lines shown) and the old one keeps serving.
 /// </summary>
-public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells, Builds.BuildPackImages buildImages)
+public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells, Builds.BuildPackImages buildImages, Storages.ApplicationStorages storages)
 {
     private const int DefaultStopGraceSeconds = 10;
 
@@ -81,17 +81,32 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             await log.InfoAsync($"Starting container {name} with {environment.Count} environment variables.");
             newContainer = name;
             // The values go in a private file (0600) on the server, never in a command line; it is removed once started.
-            var envFile = (await shell.RunAsync(ShellCommand.Of("mktemp"), cancellationToken: limit.Token)).EnsureSuccess(ShellCommand.Of("mktemp")).Output.Trim();
+            var (volumes, files) = await storages.ForDeploymentAsync(application.Id, limit.Token);
+            foreach (var volume in volumes.Where(v => v.HostPath is null))
+            {
+                await docker.CreateVolumeAsync(volume.Name, [resourceLabel], limit.Token);
+            }
+
+            var envFile = await TemporaryFileAsync(shell, limit.Token);
+            var filesArchive = files.Count > 0 ? await TemporaryFileAsync(shell, limit.Token) : null;
             try
             {
                 var content = string.Concat(environment.Select(e => $"{e.Key}={e.Value}\n"));
                 await shell.UploadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), envFile, 0x180, limit.Token);
                 await log.InfoAsync($"Environment file {envFile} written (removed after the start).", hidden: true);
-                await docker.RunAsync(ApplicationContainer.For(application, name, image, destination.Network, deployment.Uuid, envFile), limit.Token);
+                if (filesArchive is not null)
+                {
+                    await using var archive = FileMountArchive.Create(files);
+                    await shell.UploadAsync(archive, filesArchive, 0x180, limit.Token);
+                    await log.InfoAsync($"{files.Count} file mount(s) go into the container before it starts.");
+                }
+
+                var mounts = volumes.Select(v => $"{v.HostPath ?? v.Name}:{v.MountPath}").ToList();
+                await docker.RunAsync(ApplicationContainer.For(application, name, image, destination.Network, deployment.Uuid, envFile, mounts, filesArchive), limit.Token);
             }
             finally
             {
-                await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", envFile), cancellationToken: CancellationToken.None);
+                await shell.RunAsync(ShellCommand.Of("rm", ["-f", "--", envFile, .. filesArchive is null ? Array.Empty<string>() : [filesArchive]]), cancellationToken: CancellationToken.None);
             }
 
             var healthy = await WaitHealthyAsync(docker, name, application, log, limit.Token);
@@ -166,6 +181,9 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         return await new ImageBuild(shell, docker, log, buildImages)
             .BuildAsync(application, application.Settings ?? new ApplicationSettings(), deployment, variables, deployKey, cancellationToken);
     }
+
+    private static async Task<string> TemporaryFileAsync(IServerShell shell, CancellationToken cancellationToken) =>
+        (await shell.RunAsync(ShellCommand.Of("mktemp"), cancellationToken: cancellationToken)).EnsureSuccess(ShellCommand.Of("mktemp")).Output.Trim();
 
     // Coolify's pre-deployment command runs in the container serving now (skipped when none), the post-deployment one in the
     // new container once healthy. The command is the user's text, run by the container's shell as one argument.

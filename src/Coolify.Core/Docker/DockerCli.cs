@@ -105,7 +105,9 @@ public sealed class DockerCli(IServerShell shell)
     /// <summary>Starts a container in the background; returns its id.</summary>
     public async Task<string> RunAsync(DockerRun run, CancellationToken cancellationToken)
     {
-        var arguments = new List<string> { "run", "-d", "--name", run.Name, "--label", ManagedLabel };
+        // With files to put in first: created, filled, then started.
+        List<string> arguments = run.FilesArchive is null ? ["run", "-d"] : ["create"];
+        arguments.AddRange(["--name", run.Name, "--label", ManagedLabel]);
         foreach (var label in run.Labels ?? [])
         {
             arguments.AddRange(["--label", label]);
@@ -131,13 +133,25 @@ public sealed class DockerCli(IServerShell shell)
             arguments.AddRange(["--publish", port]);
         }
 
+        foreach (var volume in run.Volumes ?? [])
+        {
+            arguments.AddRange(["--volume", volume]);
+        }
+
         arguments.AddRange(run.Limits?.Arguments() ?? []);
         arguments.AddRange(run.HealthCheck?.Arguments() ?? []);
 
         // "--": an image or a command that starts with "-" is never read as an option of docker run.
         arguments.AddRange(["--", run.Image]);
         arguments.AddRange(run.Command ?? []);
-        return (await RunCheckedAsync(ShellCommand.Of("docker", arguments), cancellationToken)).Output.Trim();
+        var id = (await RunCheckedAsync(ShellCommand.Of("docker", arguments), cancellationToken)).Output.Trim();
+        if (run.FilesArchive is not null)
+        {
+            await RunCheckedAsync(ShellCommand.Of("docker", "cp", "-", $"{run.Name}:/").ReadInputFrom(run.FilesArchive), cancellationToken);
+            await RunCheckedAsync(ShellCommand.Of("docker", "start", "--", run.Name), cancellationToken);
+        }
+
+        return id;
     }
 
     /// <summary>Containers carrying <paramref name="label"/> (ours by default), running or not.</summary>

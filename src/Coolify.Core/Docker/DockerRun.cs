@@ -5,6 +5,8 @@ namespace Coolify.Core.Docker;
 /// <param name="Command">Arguments after the image, each one argument.</param>
 /// <param name="EnvFile">A file on the server with the container's environment (<c>KEY=value</c> lines): values never in argv.</param>
 /// <param name="Ports">Published ports, <c>host:container[/udp]</c>.</param>
+/// <param name="Volumes">Mounts, <c>volume-or-host-path:container-path</c> (validated plain paths: no ':' inside).</param>
+/// <param name="FilesArchive">A tar archive on the server unpacked at the container's root before it starts (file mounts).</param>
 public sealed record DockerRun(
     string Name,
     string Image,
@@ -15,7 +17,9 @@ public sealed record DockerRun(
     string? EnvFile = null,
     IReadOnlyList<string>? Ports = null,
     ContainerLimits? Limits = null,
-    ContainerHealthCheck? HealthCheck = null);
+    ContainerHealthCheck? HealthCheck = null,
+    IReadOnlyList<string>? Volumes = null,
+    string? FilesArchive = null);
 
 /// <summary>Resource limits as <c>docker run</c> takes them; "0" and null mean no limit.</summary>
 public sealed record ContainerLimits(

@@ -185,6 +185,65 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
         Assert.Contains("not running", await noLogs.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Storages_FilesArePutInBeforeStart_AndAVolumeOutlivesARedeploy_UntilDeletedWithTheApplication()
+    {
+        Assert.SkipWhen(HttpdImage is null, "no test image (run scripts/test.sh)");
+        var app = await CreateAsync("/api/v1/applications/dockerfile", new
+        {
+            project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production", ports_exposes = "80",
+            dockerfile = $"FROM {HttpdImage}\n",
+        });
+        var volume = $"{app}-data";
+        using (var file = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/storages", new { type = "file", mount_path = "/www/config/settings.txt", content = "it's $(not) a shell\n" }, Token))
+        {
+            Assert.Equal(HttpStatusCode.Created, file.StatusCode);
+        }
+
+        using (var data = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/storages", new { type = "persistent", name = volume, mount_path = "/www/data" }, Token))
+        {
+            Assert.Equal(HttpStatusCode.Created, data.StatusCode);
+        }
+
+        using (var twice = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/storages", new { type = "persistent", name = "other", mount_path = "/www/data" }, Token))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        }
+
+        using (var hostile = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/storages", new { type = "persistent", name = "x", mount_path = "/data", host_path = "/:/host" }, Token))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, hostile.StatusCode);
+        }
+
+        var first = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
+        Assert.True(first.Status == "finished", first.Log);
+        var container = await DeploymentWaiter.SoleContainerAsync(app);
+        Assert.Equal("it's $(not) a shell\n", await DeploymentWaiter.HttpGetAsync(container, path: "/config/settings.txt"));
+        var write = ShellCommand.Of("docker", "exec", container, "sh", "-c", "echo kept > /www/data/note.txt");
+        (await Host.RunAsync(write, cancellationToken: Token)).EnsureSuccess(write);
+
+        var second = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
+        Assert.True(second.Status == "finished", second.Log);
+        Assert.Equal("kept\n", await DeploymentWaiter.HttpGetAsync(await DeploymentWaiter.SoleContainerAsync(app), path: "/data/note.txt"));
+        var listed = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{app}/storages", Token);
+        Assert.Equal(volume, listed.GetProperty("persistent_storages")[0].GetProperty("name").GetString());
+        Assert.Equal("/www/config/settings.txt", listed.GetProperty("file_storages")[0].GetProperty("mount_path").GetString());
+        Assert.Equal("it's $(not) a shell\n", listed.GetProperty("file_storages")[0].GetProperty("content").GetString());
+        // A file's content may be a secret: a token without read:sensitive does not get it.
+        var admin = await _factory.InstanceAdminAsync();
+        using (var reader = _factory.CreateApiClient(await _factory.CreateTokenAsync(admin, await _factory.TeamIdOfAsync(admin), Abilities.Read)))
+        {
+            var redacted = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{app}/storages", Token);
+            Assert.DoesNotContain("a shell", redacted.ToString(), StringComparison.Ordinal);
+        }
+
+        using var deleted = await _api.DeleteAsync($"/api/v1/applications/{app}?delete_volumes=true", Token);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        _applications.Remove(app);
+        var volumes = ShellCommand.Of("docker", "volume", "ls", "-q", "--filter", $"name={volume}");
+        Assert.Equal(string.Empty, (await Host.RunAsync(volumes, cancellationToken: Token)).EnsureSuccess(volumes).Output.Trim());
+    }
+
     private async Task StatusBecomesAsync(string app, string status)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);

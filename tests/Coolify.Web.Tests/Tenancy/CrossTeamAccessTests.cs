@@ -26,6 +26,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaApplicationUuid = string.Empty;
     private string _alphaDeploymentUuid = string.Empty;
     private string _alphaVariableUuid = string.Empty;
+    private string _alphaStorageUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -64,6 +65,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             _alphaDeploymentUuid = created.GetProperty("deployment_uuid").GetString()!;
             using var variable = await owner.PostAsJsonAsync($"/api/v1/applications/{_alphaApplicationUuid}/envs", new { key = "SECRET", value = $"{SecretTeamMarker} value" }, TestContext.Current.CancellationToken);
             _alphaVariableUuid = (await variable.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var storage = await owner.PostAsJsonAsync(
+                $"/api/v1/applications/{_alphaApplicationUuid}/storages", new { type = "file", mount_path = "/etc/app.conf", content = $"{SecretTeamMarker} file" }, TestContext.Current.CancellationToken);
+            _alphaStorageUuid = (await storage.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -190,6 +194,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "uuid" when route.Pattern.StartsWith("/api/v1/projects/", StringComparison.Ordinal) => _alphaProjectUuid,
             "environment_name_or_uuid" => "production",
             "env_uuid" => _alphaVariableUuid,
+            "storage_uuid" => _alphaStorageUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/applications/", StringComparison.Ordinal) => _alphaApplicationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/deployments/applications/", StringComparison.Ordinal) => _alphaApplicationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/deployments/", StringComparison.Ordinal) => _alphaDeploymentUuid,
