@@ -28,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.EnvironmentVariables>();
         services.AddScoped<Storages.ApplicationStorages>();
+        services.AddScoped<Tags.TagService>();
         services.AddScoped<Deployments.DeploymentQueue>();
         services.AddScoped<Deployments.DeploymentClaims>();
         services.AddScoped<Deployments.DeploymentPipeline>();

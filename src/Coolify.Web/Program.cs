@@ -80,6 +80,7 @@ try
     app.MapDeploymentEndpoints();
     app.MapEnvironmentVariableEndpoints();
     app.MapStorageEndpoints();
+    app.MapTagEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

@@ -77,8 +77,19 @@ public static class ApplicationsApi
 
     public sealed record RollbackRequest(string? Commit);
 
-    public static async Task<Ok<List<ApplicationResponse>>> ListAsync(ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, CancellationToken ct) =>
-        TypedResults.Ok((await applications.ListAsync(await ApiScope.RequireAsync(user, scopes, ct), ct)).Select(ToResponse).ToList());
+    public static async Task<Ok<List<ApplicationResponse>>> ListAsync(
+        string? tag, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, Core.Tags.TagService tags, CancellationToken ct)
+    {
+        var scope = await ApiScope.RequireAsync(user, scopes, ct);
+        var all = await applications.ListAsync(scope, ct);
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            var tagged = (await tags.ApplicationsTaggedAsync(scope, [tag.Trim()], ct)).ToHashSet(StringComparer.Ordinal);
+            all = [.. all.Where(a => tagged.Contains(a.Uuid))];
+        }
+
+        return TypedResults.Ok(all.Select(ToResponse).ToList());
+    }
 
     public static async Task<Ok<ApplicationResponse>> GetAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationService applications, CancellationToken ct) =>
         TypedResults.Ok(ToResponse(await applications.GetAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct)));

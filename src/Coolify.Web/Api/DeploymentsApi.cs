@@ -53,14 +53,27 @@ public static class DeploymentsApi
         return TypedResults.Ok(new DeploymentList(list.Count, list.Select(d => ToResponse(d, withLogs: false)).ToList()));
     }
 
-    /// <summary>Coolify's <c>/deploy?uuid=a,b&amp;force=true</c>: queues each listed application.</summary>
-    public static async Task<Ok<TriggeredList>> DeployAsync(string? uuid, string? tag, bool? force, ClaimsPrincipal user, TeamScopeFactory scopes, DeploymentQueue queue, CancellationToken ct)
+    /// <summary>Coolify's <c>/deploy?uuid=a,b&amp;tag=c,d&amp;force=true</c>: queues each listed application and each carrying one of the tags.</summary>
+    public static async Task<Ok<TriggeredList>> DeployAsync(
+        string? uuid, string? tag, bool? force, ClaimsPrincipal user, TeamScopeFactory scopes, DeploymentQueue queue, Core.Tags.TagService tags, CancellationToken ct)
     {
         var scope = await ApiScope.RequireAsync(user, scopes, ct);
-        var uuids = (uuid ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (uuids.Length == 0)
+        var uuids = (uuid ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        var tagNames = (tag ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (uuids.Count == 0 && tagNames.Length == 0)
         {
-            throw ValidationException.For(tag is null ? "uuid" : "tag", tag is null ? "You must provide uuid or tag." : "Deploying by tag is not supported yet; pass uuid.");
+            throw ValidationException.For("uuid", "You must provide uuid or tag.");
+        }
+
+        if (tagNames.Length > 0)
+        {
+            var tagged = await tags.ApplicationsTaggedAsync(scope, tagNames, ct);
+            if (tagged.Count == 0)
+            {
+                throw ValidationException.For("tag", "No resources found with this tag.");
+            }
+
+            uuids.AddRange(tagged.Except(uuids, StringComparer.Ordinal));
         }
 
         var triggered = new List<Triggered>();

@@ -111,6 +111,54 @@ public sealed class ApplicationFieldsApiTests(CoolifyWebFactory factory) : IClas
         await AssertRefusedAsync(imageFromGit, "build_pack");
     }
 
+    [Fact]
+    public async Task Tags_GroupApplications_ForTheListFilter_AndForDeployByTag()
+    {
+        var tag = $"web-{Guid.NewGuid():N}"[..12];
+        var first = await CreateAsync();
+        var second = await CreateAsync();
+        var untagged = await CreateAsync();
+        foreach (var app in new[] { first, second })
+        {
+            using var attached = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/tags", new { tag_names = new[] { tag, "shared" } }, Token);
+            Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        }
+
+        using (var again = await _api.PostAsJsonAsync($"/api/v1/applications/{first}/tags", new { tag_name = tag }, Token))
+        {
+            Assert.Equal(2, (await again.Content.ReadFromJsonAsync<JsonElement>(Token)).GetArrayLength());
+        }
+
+        var listed = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications?tag={tag}", Token);
+        Assert.Equal([first, second], listed.EnumerateArray().Select(a => a.GetProperty("uuid").GetString()).Order());
+        Assert.Contains(tag, await _api.GetStringAsync("/api/v1/tags", Token), StringComparison.Ordinal);
+
+        using var deploy = await _api.PostAsync($"/api/v1/deploy?tag={tag}", null, Token);
+        Assert.Equal(HttpStatusCode.OK, deploy.StatusCode);
+        var queued = (await deploy.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("deployments").EnumerateArray()
+            .Select(d => d.GetProperty("resource_uuid").GetString()).Order().ToList();
+        Assert.Equal([first, second], queued);
+        Assert.DoesNotContain(untagged, queued);
+
+        using var unknown = await _api.PostAsync("/api/v1/deploy?tag=no-such-tag", null, Token);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        using var hostile = await _api.PostAsJsonAsync($"/api/v1/applications/{first}/tags", new { tag_name = "a,b" }, Token);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, hostile.StatusCode);
+
+        var tagUuid = (await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{first}/tags", Token)).EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == tag).GetProperty("uuid").GetString();
+        using var detached = await _api.DeleteAsync($"/api/v1/applications/{first}/tags/{tagUuid}", Token);
+        Assert.Equal(HttpStatusCode.OK, detached.StatusCode);
+        Assert.Equal([second], (await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications?tag={tag}", Token)).EnumerateArray().Select(a => a.GetProperty("uuid").GetString()));
+        foreach (var app in new[] { first, second })
+        {
+            foreach (var deployment in (await _api.GetFromJsonAsync<JsonElement>($"/api/v1/deployments/applications/{app}", Token)).GetProperty("deployments").EnumerateArray())
+            {
+                using var cancelled = await _api.PostAsync($"/api/v1/deployments/{deployment.GetProperty("deployment_uuid").GetString()}/cancel", null, Token);
+            }
+        }
+    }
+
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string field)
     {
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);

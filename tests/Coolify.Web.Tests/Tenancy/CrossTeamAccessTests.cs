@@ -27,6 +27,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaDeploymentUuid = string.Empty;
     private string _alphaVariableUuid = string.Empty;
     private string _alphaStorageUuid = string.Empty;
+    private string _alphaTagUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -68,6 +69,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             using var storage = await owner.PostAsJsonAsync(
                 $"/api/v1/applications/{_alphaApplicationUuid}/storages", new { type = "file", mount_path = "/etc/app.conf", content = $"{SecretTeamMarker} file" }, TestContext.Current.CancellationToken);
             _alphaStorageUuid = (await storage.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var tag = await owner.PostAsJsonAsync($"/api/v1/applications/{_alphaApplicationUuid}/tags", new { tag_name = $"{SecretTeamMarker} tag" }, TestContext.Current.CancellationToken);
+            _alphaTagUuid = (await tag.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -195,6 +198,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "environment_name_or_uuid" => "production",
             "env_uuid" => _alphaVariableUuid,
             "storage_uuid" => _alphaStorageUuid,
+            "tag_uuid" => _alphaTagUuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/tags/", StringComparison.Ordinal) => _alphaTagUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/applications/", StringComparison.Ordinal) => _alphaApplicationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/deployments/applications/", StringComparison.Ordinal) => _alphaApplicationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/deployments/", StringComparison.Ordinal) => _alphaDeploymentUuid,
