@@ -97,9 +97,10 @@ public sealed class ResourceBrowserTests : BrowserTestBase
         await page.GetByTestId("environments").GetByRole(AriaRole.Link, new() { Name = "production" }).ClickAsync();
 
         var form = page.GetByTestId("new-application");
+        await form.GetByTestId("source").SelectOptionAsync("DockerImage");
         await form.GetByLabel("Application name").FillAsync("hello");
-        await form.GetByLabel("Image").FillAsync(image!.Split(':')[0]);
-        await form.GetByLabel("Tag").FillAsync(image.Split(':')[1]);
+        await form.GetByLabel("Image", new() { Exact = true }).FillAsync(image!.Split(':')[0]);
+        await form.GetByLabel("Tag", new() { Exact = true }).FillAsync(image.Split(':')[1]);
         await form.GetByRole(AriaRole.Button, new() { Name = "Create application" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "hello", Level = 1 })).ToBeVisibleAsync();
 
@@ -116,6 +117,65 @@ public sealed class ResourceBrowserTests : BrowserTestBase
         await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("running:unknown");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete this application" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete application" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("resources")).ToContainTextAsync("No applications");
+    }
+
+    [Fact]
+    public async Task DockerfileApp_FromTheWizard_IsConfiguredInItsPage_DeploysLive_AndStops()
+    {
+        var image = Environment.GetEnvironmentVariable("COOLIFY_TEST_HTTPD_IMAGE");
+        Assert.SkipWhen(image is null && Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") != "1", "no test image (run scripts/test.sh)");
+        var page = await SignedInPageAsync("/projects");
+        await page.GetByLabel("Project name").FillAsync("Inline");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await page.GetByTestId("environments").GetByRole(AriaRole.Link, new() { Name = "production" }).ClickAsync();
+
+        var form = page.GetByTestId("new-application");
+        await form.GetByTestId("source").SelectOptionAsync("Dockerfile");
+        await form.GetByLabel("Application name").FillAsync("inline");
+        await form.GetByLabel("Dockerfile", new() { Exact = true }).FillAsync($"FROM {image}\nRUN echo 'built in the dashboard' > /www/index.html\n");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create application" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "inline", Level = 1 })).ToBeVisibleAsync();
+
+        // Settings: a hostile value is refused on its field; a good one is saved.
+        var settings = page.GetByTestId("application-settings");
+        await settings.GetByLabel("Published ports (host:container)").FillAsync("8080:80;id");
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(settings.Locator(".field-error[data-field=ports_mappings]")).ToBeVisibleAsync();
+        await settings.GetByLabel("Published ports (host:container)").FillAsync(string.Empty);
+        await settings.GetByLabel("Post-deployment command (in the new container)").FillAsync("echo post > /www/post.html");
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(settings.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+
+        var variables = page.GetByTestId("environment-variables");
+        await variables.GetByLabel("Key", new() { Exact = true }).FillAsync("GREETING");
+        await variables.GetByLabel("Value", new() { Exact = true }).FillAsync("hello-from-the-editor");
+        await variables.GetByRole(AriaRole.Button, new() { Name = "Add variable" }).ClickAsync();
+        await Assertions.Expect(variables.Locator("table")).ToContainTextAsync("GREETING");
+        await Assertions.Expect(variables.Locator("table")).Not.ToContainTextAsync("hello-from-the-editor");
+        await variables.GetByRole(AriaRole.Button, new() { Name = "Reveal" }).ClickAsync();
+        await Assertions.Expect(variables.Locator("table")).ToContainTextAsync("hello-from-the-editor");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deploy", Exact = true }).ClickAsync();
+        var log = page.GetByTestId("deployment-log");
+        await Assertions.Expect(log).ToContainTextAsync("Building the image", new() { Timeout = 30_000 });
+        await Assertions.Expect(log).ToContainTextAsync("post-deployment command", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("deployment-status")).ToHaveTextAsync("finished", new() { Timeout = 60_000 });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "inline" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("running:unknown");
+        await page.GetByTestId("container-logs").GetByRole(AriaRole.Button, new() { Name = "Show the last 100 lines" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("container-logs")).Not.ToContainTextAsync("not running");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("application-page.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stop application" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("application-status")).ToHaveTextAsync("exited", new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete this application" }).ClickAsync();
         await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete application" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("resources")).ToContainTextAsync("No applications");
