@@ -5,7 +5,7 @@
 
 # deploy_bench DLL RUNS -> prints "ours_ms script_ms git_skip_ms"
 deploy_bench() {
-  local dll="$1" runs="$2" port base data="$work/deploy-data" jar="$work/jar" image="coolify-bench/httpd-health:1"
+  local dll="$1" runs="$2" port base data="$work/deploy-data" jar="$work/jar" image="coolify-bench/httpd-health:2"
   docker build -q --build-arg "BASE=$COOLIFY_TEST_HTTPD_IMAGE" -t "$image" - < "$root/scripts/images/httpd-health.Dockerfile" >/dev/null
   port="$(free_port)"; base="http://127.0.0.1:$port"
   env COOLIFY_DATA_DIR="$data" COOLIFY_API_RATE_LIMIT=1000000 COOLIFY_LOG_FORMAT=json ASPNETCORE_URLS="$base" dotnet "$dll" > "$work/deploy.log" 2>&1 &

@@ -318,11 +318,13 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         var startPeriod = TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckStartPeriod));
         var deadline = startPeriod + TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckInterval) * Math.Max(1, application.HealthCheckRetries));
         var started = TimeProvider.System.GetTimestamp();
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         string? lastState = null;
-        while (await poll.WaitForNextTickAsync(cancellationToken))
+        while (true)
         {
+            // Closely at first (most containers are healthy within seconds, and the rollout waits on it), then gently.
             var elapsed = TimeProvider.System.GetElapsedTime(started);
+            await Task.Delay(elapsed < TimeSpan.FromSeconds(10) ? TimeSpan.FromMilliseconds(50) : TimeSpan.FromMilliseconds(500), cancellationToken);
+            elapsed = TimeProvider.System.GetElapsedTime(started);
             var inspect = await docker.InspectAsync(name, cancellationToken);
             var state = inspect is { } found && found.TryGetProperty("State", out var s) ? s : (JsonElement?)null;
             var status = state?.GetProperty("Status").GetString() ?? "missing";
@@ -358,7 +360,5 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 return null;
             }
         }
-
-        return null;
     }
 }
