@@ -18,12 +18,16 @@ internal sealed partial class DeploymentWorker(
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(2);
 
+    // Expired leases are looked for on this beat, not on every wake-up: a queued deployment is claimed first.
+    private static readonly TimeSpan ReapEvery = TimeSpan.FromSeconds(5);
+
     // Unique per process run, so a restarted control plane never mistakes an old lease for its own.
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{PublicId.New()[..8]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
+        var lastReap = long.MinValue;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -31,10 +35,15 @@ internal sealed partial class DeploymentWorker(
                 running.RemoveAll(t => t.IsCompleted);
                 try
                 {
-                    await ReapAsync(stoppingToken);
                     while (running.Count < MaxParallel && await ClaimAsync(stoppingToken) is { } deploymentId)
                     {
                         running.Add(Task.Run(() => RunAsync(deploymentId, stoppingToken), CancellationToken.None));
+                    }
+
+                    if (lastReap == long.MinValue || TimeProvider.System.GetElapsedTime(lastReap) >= ReapEvery)
+                    {
+                        lastReap = TimeProvider.System.GetTimestamp();
+                        await ReapAsync(stoppingToken);
                     }
                 }
                 catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException)
