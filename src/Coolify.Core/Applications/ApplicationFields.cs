@@ -91,7 +91,7 @@ public static partial class ApplicationFields
 
     private static void ApplyLimits(Application application, ApplicationChange change, InputRules rules)
     {
-        const string size = "a size like 0 (no limit), 512m or 2g";
+        const string size = "a size like 0 (no limit), 512m or 2g (at least 6m, Docker's minimum)";
         application.LimitsMemory = change.LimitsMemory is null ? application.LimitsMemory : Matching(rules, "limits_memory", change.LimitsMemory, SizePattern(), size);
         application.LimitsMemorySwap = change.LimitsMemorySwap is null ? application.LimitsMemorySwap : Matching(rules, "limits_memory_swap", change.LimitsMemorySwap, SizePattern(), size);
         application.LimitsMemoryReservation = change.LimitsMemoryReservation is null ? application.LimitsMemoryReservation : Matching(rules, "limits_memory_reservation", change.LimitsMemoryReservation, SizePattern(), size);
@@ -215,7 +215,8 @@ public static partial class ApplicationFields
     [GeneratedRegex(@"^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")]
     private static partial Regex UrlPathPattern();
 
-    [GeneratedRegex(@"^\d+(\.\d+)?[bkmgBKMG]?$")]
+    // 0 (no limit), or Docker's minimum of 6m and more: 6m-999m, 1g+, or at least 6291456 plain bytes / 6144k.
+    [GeneratedRegex(@"^(0|([6-9]|[1-9]\d{1,})(\.\d+)?[mM]|\d+(\.\d+)?[gG]|[1-9]\d{6,}[bB]?|(6[1-9]\d{2}|[7-9]\d{3}|[1-9]\d{4,})[kK])$")]
     private static partial Regex SizePattern();
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]

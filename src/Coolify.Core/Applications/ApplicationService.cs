@@ -63,9 +63,9 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         if (source == ApplicationSource.DeployKey)
         {
             application.PrivateKeyId = await FindKeyAsync(scope, privateKeyUuid, rules, cancellationToken);
-            if (!string.IsNullOrEmpty(application.GitRepository) && !application.GitRepository.StartsWith("ssh://", StringComparison.Ordinal) && !application.GitRepository.Contains('@'))
+            if (!string.IsNullOrEmpty(application.GitRepository) && !IsSshRepository(application.GitRepository))
             {
-                rules.Add("git_repository", "A deploy key reads the repository over SSH: use git@host:owner/repo.git or ssh://git@host/owner/repo.git.");
+                rules.Add("git_repository", DeployKeyRepositoryMessage);
             }
         }
 
@@ -118,7 +118,17 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
             });
         }
 
+        if (change.GitRepository is not null && source != ApplicationSource.PublicGit)
+        {
+            rules.Add("git_repository", "This application is not built from a repository; create a new application for one.");
+        }
+
         ApplicationFields.Apply(application, settings, change, rules);
+        if (application.PrivateKeyId is not null && change.GitRepository is not null && !IsSshRepository(application.GitRepository))
+        {
+            rules.Add("git_repository", DeployKeyRepositoryMessage);
+        }
+
         rules.ThrowIfInvalid();
 
         audit.Add("application.updated", scope.Access.UserId, scope.Access.TeamId, application.Name);
@@ -174,6 +184,12 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
             await docker.RemoveContainerAsync(container.Name, cancellationToken);
         }
 
+        // Its built images (kept for rollback) go with it; best effort, an image in use elsewhere stays.
+        foreach (var (reference, _) in await docker.ImagesWithLabelAsync(ResourceLabel(application.Uuid), cancellationToken))
+        {
+            await docker.RemoveImageIfUnusedAsync(reference, cancellationToken);
+        }
+
         if (deleteVolumes)
         {
             foreach (var volume in await docker.ListVolumesAsync(ResourceLabel(application.Uuid), cancellationToken))
@@ -212,6 +228,11 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         }
     }
 
+    private const string DeployKeyRepositoryMessage = "A deploy key reads the repository over SSH: use git@host:owner/repo.git or ssh://git@host/owner/repo.git.";
+
+    private static bool IsSshRepository(string? repository) =>
+        repository is not null && (repository.StartsWith("ssh://", StringComparison.Ordinal) || (!repository.Contains("://", StringComparison.Ordinal) && repository.Contains('@')));
+
     private static void Require(InputRules rules, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -231,8 +252,10 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         return id;
     }
 
+    public const string ResourceLabelKey = "coolify.resource";
+
     /// <summary>The label every container, volume and image of the application carries.</summary>
-    public static string ResourceLabel(string applicationUuid) => $"coolify.resource={applicationUuid}";
+    public static string ResourceLabel(string applicationUuid) => $"{ResourceLabelKey}={applicationUuid}";
 
     private static IQueryable<Application> WithServer(IQueryable<Application> applications) =>
         applications.Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)

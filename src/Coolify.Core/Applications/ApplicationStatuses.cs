@@ -20,11 +20,10 @@ public sealed class ApplicationStatuses(CoolifyDbContext db)
             return;
         }
 
-        var containers = await docker.PsAsync(cancellationToken: cancellationToken);
+        var containers = await docker.StatesByLabelAsync(ApplicationService.ResourceLabelKey, cancellationToken);
         foreach (var application in applications)
         {
-            var label = ApplicationService.ResourceLabel(application.Uuid);
-            application.Status = StatusOf(containers.Where(c => c.Labels.Split(',').Contains(label, StringComparer.Ordinal)).ToList());
+            application.Status = StatusOf([.. containers.Where(c => c.LabelValue == application.Uuid).Select(c => (c.State, c.Status))]);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -35,7 +34,7 @@ public sealed class ApplicationStatuses(CoolifyDbContext db)
     /// check), <c>starting:unknown</c> (health check not decided yet), <c>restarting</c>, <c>degraded</c> (running
     /// containers disagree), <c>exited</c>.
     /// </summary>
-    public static string StatusOf(IReadOnlyList<ContainerSummary> containers)
+    public static string StatusOf(IReadOnlyList<(string State, string Status)> containers)
     {
         if (containers.Any(c => c.State == "restarting"))
         {
@@ -47,7 +46,8 @@ public sealed class ApplicationStatuses(CoolifyDbContext db)
         {
             [] => "exited",
             [var only] => only == "starting" ? "starting:unknown" : $"running:{only}",
-            _ when health.Contains("starting") && !health.Contains("unhealthy") => "running:healthy", // a rollout in progress: the old one serves
+            // A rollout in progress: the old one serves, and says how it is.
+            _ when health.Contains("starting") && !health.Contains("unhealthy") => health.Contains("healthy") ? "running:healthy" : "running:unknown",
             _ => "degraded",
         };
     }

@@ -218,7 +218,7 @@ public sealed partial class InputRules
     {
         var trimmed = value?.Trim() ?? string.Empty;
         if (!trimmed.StartsWith('/') || trimmed.Length > 255 || !RepositoryPathPattern().IsMatch(trimmed)
-            || trimmed.Split('/').Any(part => part is ".." or "."))
+            || trimmed.Split('/').Any(part => part is ".." or ".") || trimmed.Contains("//", StringComparison.Ordinal))
         {
             Add(field, $"The {Label(field)} must be an absolute path like /data, without '..' (letters, digits, '.', '_', '-', '/').");
         }

@@ -10,7 +10,8 @@ internal static class ApplicationContainer
     /// <param name="volumes">Mounts, <c>source:target</c>.</param>
     /// <param name="filesArchive">The file mounts' archive on the server, if there are any.</param>
     public static DockerRun For(
-        Application application, string name, string image, string network, string deploymentUuid, string envFile, IReadOnlyList<string> volumes, string? filesArchive)
+        Application application, string name, string image, string network, string deploymentUuid, EnvironmentFile environment, IReadOnlyList<string> volumes,
+        string? filesArchive)
     {
         // The user's labels first: ours come last and cannot be overridden (their keys are refused anyway).
         string[] labels =
@@ -22,7 +23,7 @@ internal static class ApplicationContainer
         var limits = new ContainerLimits(
             application.LimitsMemory, application.LimitsMemorySwap, application.LimitsMemorySwappiness, application.LimitsMemoryReservation,
             application.LimitsCpus, application.LimitsCpuset, application.LimitsCpuShares);
-        return new DockerRun(name, image, labels, network, RestartPolicy: application.RestartPolicy, EnvFile: envFile, Ports: ports, Limits: limits,
+        return new DockerRun(name, image, labels, network, RestartPolicy: application.RestartPolicy, Environment: environment, Ports: ports, Limits: limits,
             HealthCheck: HealthCheck(application), Volumes: volumes, FilesArchive: filesArchive);
     }
 

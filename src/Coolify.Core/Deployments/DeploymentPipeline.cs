@@ -64,18 +64,24 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             var old = await previousContainers;
             var name = $"{application.Uuid}-{TimeProvider.System.GetUtcNow():yyyyMMddHHmmss}";
             var environment = await RuntimeEnvironmentAsync(application, image, name, limit.Token);
-            if (environment is null)
-            {
-                await log.InfoAsync("Multiline values cannot reach a container through an environment file yet; make them single-line.");
-                return DeploymentStatus.Failed;
-            }
-
             // The user's values are masked in the log; Coolify's own (the branch, the uuid) are not secrets.
             log.AddSecrets(environment.Where(e => !AutomaticVariables.Contains(e.Key)).Select(e => e.Value));
             var serving = old.FirstOrDefault(c => c.State == "running");
             if (application.PreDeploymentCommand is { } pre && !await RunDeploymentCommandAsync(docker, serving?.Name, pre, "pre-deployment", log, limit.Token))
             {
                 return DeploymentStatus.Failed;
+            }
+
+            if (!string.IsNullOrEmpty(application.PortsMappings) && old.Count > 0)
+            {
+                // A published host port has one owner: the old container goes first (a short outage, as in Coolify).
+                await log.InfoAsync("Published ports cannot be shared between containers: the previous container stops before the new one starts.");
+                foreach (var previous in old)
+                {
+                    await RetireAsync(docker, previous.Name, application.Settings?.StopGracePeriod ?? DefaultStopGraceSeconds);
+                }
+
+                old = [];
             }
 
             await log.InfoAsync($"Starting container {name} with {environment.Count} environment variables.");
@@ -87,12 +93,12 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 await docker.CreateVolumeAsync(volume.Name, [resourceLabel], limit.Token);
             }
 
-            var envFile = await TemporaryFileAsync(shell, limit.Token);
-            var filesArchive = files.Count > 0 ? await TemporaryFileAsync(shell, limit.Token) : null;
+            string? envFile = null, filesArchive = null;
             try
             {
-                var content = string.Concat(environment.Select(e => $"{e.Key}={e.Value}\n"));
-                await shell.UploadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), envFile, 0x180, limit.Token);
+                envFile = await TemporaryFileAsync(shell, limit.Token);
+                filesArchive = files.Count > 0 ? await TemporaryFileAsync(shell, limit.Token) : null;
+                await shell.UploadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(EnvironmentFile.Content(environment))), envFile, 0x180, limit.Token);
                 await log.InfoAsync($"Environment file {envFile} written (removed after the start).", hidden: true);
                 if (filesArchive is not null)
                 {
@@ -102,11 +108,16 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 }
 
                 var mounts = volumes.Select(v => $"{v.HostPath ?? v.Name}:{v.MountPath}").ToList();
-                await docker.RunAsync(ApplicationContainer.For(application, name, image, destination.Network, deployment.Uuid, envFile, mounts, filesArchive), limit.Token);
+                var run = ApplicationContainer.For(application, name, image, destination.Network, deployment.Uuid, new EnvironmentFile(envFile, [.. environment.Keys]), mounts, filesArchive);
+                await docker.RunAsync(run, limit.Token);
             }
             finally
             {
-                await shell.RunAsync(ShellCommand.Of("rm", ["-f", "--", envFile, .. filesArchive is null ? Array.Empty<string>() : [filesArchive]]), cancellationToken: CancellationToken.None);
+                string[] temporary = [.. new[] { envFile, filesArchive }.OfType<string>()];
+                if (temporary.Length > 0)
+                {
+                    await shell.RunAsync(ShellCommand.Of("rm", ["-f", "--", .. temporary]), cancellationToken: CancellationToken.None);
+                }
             }
 
             var healthy = await WaitHealthyAsync(docker, name, application, log, limit.Token);
@@ -131,9 +142,10 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 return DeploymentStatus.Failed;
             }
 
-            // The new container serves now. The old ones get their grace period to finish what they are doing, in
+            // The new container serves now: whatever fails from here on, it stays. The old ones get their grace period to finish what they are doing, in
             // the background: a process that ignores SIGTERM would otherwise hold the deployment for the whole period.
             // If the control plane stops meanwhile, the next deployment removes them (they carry the app's label).
+            newContainer = null;
             foreach (var previous in old)
             {
                 await log.InfoAsync($"Stopping the previous container {previous.Name} (removed once it has stopped).");
@@ -165,6 +177,8 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         catch (Exception ex) when (ex is CommandFailedException or CommandTimeoutException or ServerConnectionException)
         {
             await log.InfoAsync($"The deployment failed: {ex.Message}");
+            // A container this run started and never switched to goes (best effort: the server may be what failed).
+            await RemoveUnfinishedAsync(docker, newContainer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return DeploymentStatus.Failed;
         }
     }
@@ -211,17 +225,13 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         return result.Succeeded;
     }
 
-    // The user's runtime variables, then Coolify's automatic ones unless the user set them; null when a value has a line break.
-    private async Task<Dictionary<string, string>?> RuntimeEnvironmentAsync(Application application, string image, string containerName, CancellationToken cancellationToken)
+    // The user's runtime variables, then Coolify's automatic ones unless the user set them. Values that are not literal
+    // may refer to others as ${NAME} (one level: what the referred value says, as written).
+    private async Task<Dictionary<string, string>> RuntimeEnvironmentAsync(Application application, string image, string containerName, CancellationToken cancellationToken)
     {
         var variables = await db.EnvironmentVariables.AsNoTracking()
             .Where(v => v.ResourceableType == Common.ResourceKind.Application && v.ResourceableId == application.Id && !v.IsPreview && v.IsRuntime)
             .OrderBy(v => v.Order).ThenBy(v => v.Key).ToListAsync(cancellationToken);
-        if (variables.Any(v => (v.Value ?? string.Empty).Contains('\n', StringComparison.Ordinal)))
-        {
-            return null;
-        }
-
         var environment = variables.ToDictionary(v => v.Key, v => v.Value ?? string.Empty, StringComparer.Ordinal);
         var automatic = new Dictionary<string, string>
         {
@@ -235,6 +245,12 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         foreach (var (key, value) in automatic)
         {
             environment.TryAdd(key, value);
+        }
+
+        var written = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+        foreach (var variable in variables.Where(v => !v.IsLiteral))
+        {
+            environment[variable.Key] = EnvironmentInterpolation.Apply(written[variable.Key], written);
         }
 
         return environment;

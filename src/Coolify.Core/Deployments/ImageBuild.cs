@@ -91,7 +91,13 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
 
             var context = folder + application.BaseDirectory.TrimEnd('/');
             var dockerfile = inline ? folder + "/Dockerfile" : context + application.DockerfileLocation;
-            if (application.BuildPack is ApplicationService.AutoBuildPack or ApplicationService.StaticBuildPack)
+            var generatedBuild = application.BuildPack is ApplicationService.AutoBuildPack or ApplicationService.StaticBuildPack;
+            if (!inline && !await InsideAsync(folder, generatedBuild ? [context] : [context, dockerfile], cancellationToken))
+            {
+                return null;
+            }
+
+            if (generatedBuild)
             {
                 dockerfile = await PlanAsync(application, settings, folder, context, variables.Keys.ToList(), cancellationToken);
                 if (dockerfile is null)
@@ -102,13 +108,14 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
 
             if (arguments is not null)
             {
-                await UploadAsync(string.Concat(variables.Select(v => $"export {v.Key}={ShellQuote.Quote(v.Value)}\n")), arguments, cancellationToken);
+                await UploadAsync(EnvironmentFile.Content(variables), arguments, cancellationToken);
             }
 
             await log.InfoAsync($"Building the image {image}.");
             var built = await docker.BuildAsync(
                 new DockerBuild(context, image, [ApplicationService.ResourceLabel(application.Uuid), $"coolify.commit={version}", $"{BuildLabel}={configuration}"],
-                    dockerfile, application.DockerfileTargetBuild, [.. variables.Keys], arguments, NoCache: settings.DisableBuildCache),
+                    dockerfile, application.DockerfileTargetBuild, arguments is null ? null : new EnvironmentFile(arguments, [.. variables.Keys]),
+                    NoCache: settings.DisableBuildCache),
                 line => log.OutputAsync(line), cancellationToken);
             if (!built.Succeeded)
             {
@@ -153,6 +160,11 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
         var contents = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in RepositoryFacts.FilesToRead.Where(files.Contains))
         {
+            if (!await InsideAsync(folder, [$"{context}/{file}"], cancellationToken))
+            {
+                return null;
+            }
+
             var read = await shell.RunAsync(ShellCommand.Of("head", "-c", "1048576", "--", $"{context}/{file}"), cancellationToken: cancellationToken);
             contents[file] = read.Output;
         }
@@ -176,13 +188,38 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
 
         // The history is not part of the build, and a static site must never serve it.
         var generated = $"{context}/{BuildPlan.Folder}";
-        await shell.RunAsync(ShellCommand.Of("rm", "-rf", "--", folder + "/.git").Then(ShellCommand.Of("mkdir", "-p", "--", generated)), cancellationToken: cancellationToken);
+        // A repository's own .coolify-build (a symlink, say) goes first: the files are written into a folder made here.
+        var prepare = ShellCommand.Of("rm", "-rf", "--", folder + "/.git", generated).Then(ShellCommand.Of("mkdir", "--", generated));
+        (await shell.RunAsync(prepare, cancellationToken: cancellationToken)).EnsureSuccess(prepare);
         foreach (var (name, text) in plan.Files.Append(new("Dockerfile", plan.Dockerfile)))
         {
             await UploadAsync(text, $"{generated}/{name}", cancellationToken);
         }
 
         return $"{generated}/Dockerfile";
+    }
+
+    // A repository can hold symlinks: its base directory, Dockerfile or package.json must not lead out of the clone
+    // (into the server's own files). realpath resolves them all; everything must stay under the clone's folder.
+    private async Task<bool> InsideAsync(string folder, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var resolve = ShellCommand.Of("realpath", ["-e", "--", folder, .. paths]);
+        var resolved = await shell.RunAsync(resolve, cancellationToken: cancellationToken);
+        var real = resolved.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (!resolved.Succeeded || real.Length != paths.Count + 1)
+        {
+            await log.InfoAsync($"Not in the repository: {string.Join(", ", paths.Select(p => p[folder.Length..]))}.");
+            return false;
+        }
+
+        var outside = paths.Where((_, i) => real[i + 1] != real[0] && !real[i + 1].StartsWith(real[0] + "/", StringComparison.Ordinal)).ToList();
+        if (outside.Count > 0)
+        {
+            await log.InfoAsync($"{string.Join(", ", outside.Select(p => p[folder.Length..]))} leads out of the repository (a symbolic link); refused.");
+            return false;
+        }
+
+        return true;
     }
 
     private async Task<string?> ResolveCommitAsync(string repository, string branch, CancellationToken cancellationToken)

@@ -123,9 +123,9 @@ public sealed class DockerCli(IServerShell shell)
             arguments.AddRange(["--restart", run.RestartPolicy]);
         }
 
-        if (run.EnvFile is not null)
+        foreach (var name in run.Environment?.Names ?? [])
         {
-            arguments.AddRange(["--env-file", run.EnvFile]);
+            arguments.AddRange(["--env", name]);
         }
 
         foreach (var port in run.Ports ?? [])
@@ -144,7 +144,7 @@ public sealed class DockerCli(IServerShell shell)
         // "--": an image or a command that starts with "-" is never read as an option of docker run.
         arguments.AddRange(["--", run.Image]);
         arguments.AddRange(run.Command ?? []);
-        var id = (await RunCheckedAsync(ShellCommand.Of("docker", arguments), cancellationToken)).Output.Trim();
+        var id = (await RunCheckedAsync(run.Environment is null ? ShellCommand.Of("docker", arguments) : run.Environment.Wrap(arguments), cancellationToken)).Output.Trim();
         if (run.FilesArchive is not null)
         {
             await RunCheckedAsync(ShellCommand.Of("docker", "cp", "-", $"{run.Name}:/").ReadInputFrom(run.FilesArchive), cancellationToken);
@@ -152,6 +152,19 @@ public sealed class DockerCli(IServerShell shell)
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// Our containers' state by the value of one of their labels (<c>coolify.resource</c>, say), read as Docker holds it:
+    /// a label value with a comma in it cannot pass for another resource's, as it could in ps's joined label list.
+    /// </summary>
+    public async Task<IReadOnlyList<(string LabelValue, string State, string Status)>> StatesByLabelAsync(string labelKey, CancellationToken cancellationToken)
+    {
+        var format = $"{{{{json (.Label \"{labelKey}\")}}}}\t{{{{json .State}}}}\t{{{{json .Status}}}}";
+        var output = (await RunCheckedAsync(ShellCommand.Of("docker", "ps", "-a", "--filter", $"label={ManagedLabel}", "--format", format), cancellationToken)).Output;
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).Where(parts => parts.Length == 3)
+            .Select(parts => (JsonSerializer.Deserialize<string>(parts[0]) ?? string.Empty, JsonSerializer.Deserialize<string>(parts[1]) ?? string.Empty,
+                JsonSerializer.Deserialize<string>(parts[2]) ?? string.Empty))];
     }
 
     /// <summary>Containers carrying <paramref name="label"/> (ours by default), running or not.</summary>
@@ -259,13 +272,10 @@ public sealed class DockerCli(IServerShell shell)
             "build", "--tag", build.Tag, "--label", ManagedLabel, .. build.Labels.SelectMany(l => new[] { "--label", l }),
             .. build.Dockerfile is null ? Array.Empty<string>() : ["--file", build.Dockerfile],
             .. build.Target is null ? Array.Empty<string>() : ["--target", build.Target],
-            .. (build.ArgumentNames ?? []).SelectMany(name => new[] { "--build-arg", name }),
+            .. (build.Arguments?.Names ?? []).SelectMany(name => new[] { "--build-arg", name }),
             .. build.NoCache ? ["--no-cache"] : Array.Empty<string>(),
             "--", build.Context];
-        // With values: a fixed script reads the file (its first argument) and runs the build (the rest).
-        var command = build.ArgumentsFile is null
-            ? ShellCommand.Of("docker", arguments)
-            : ShellCommand.Of("sh", ["-c", ". \"$1\" && shift && exec \"$@\"", "sh", build.ArgumentsFile, "docker", .. arguments]);
+        var command = build.Arguments is null ? ShellCommand.Of("docker", arguments) : build.Arguments.Wrap(arguments);
 
         return shell.RunAsync(command, new CommandOptions { OnOutput = onOutput, Timeout = TimeSpan.FromHours(1) }, cancellationToken);
     }

@@ -3,7 +3,7 @@ namespace Coolify.Core.Docker;
 /// <summary>A container to start in the background (<c>docker run -d</c>).</summary>
 /// <param name="Labels">Besides <c>coolify.managed=true</c>, which every container gets.</param>
 /// <param name="Command">Arguments after the image, each one argument.</param>
-/// <param name="EnvFile">A file on the server with the container's environment (<c>KEY=value</c> lines): values never in argv.</param>
+/// <param name="Environment">The container's environment: names, with their values in a file on the server (see <see cref="EnvironmentFile"/>).</param>
 /// <param name="Ports">Published ports, <c>host:container[/udp]</c>.</param>
 /// <param name="Volumes">Mounts, <c>volume-or-host-path:container-path</c> (validated plain paths: no ':' inside).</param>
 /// <param name="FilesArchive">A tar archive on the server unpacked at the container's root before it starts (file mounts).</param>
@@ -14,12 +14,29 @@ public sealed record DockerRun(
     string? Network = null,
     IReadOnlyList<string>? Command = null,
     string? RestartPolicy = "unless-stopped",
-    string? EnvFile = null,
+    EnvironmentFile? Environment = null,
     IReadOnlyList<string>? Ports = null,
     ContainerLimits? Limits = null,
     ContainerHealthCheck? HealthCheck = null,
     IReadOnlyList<string>? Volumes = null,
     string? FilesArchive = null);
+
+/// <summary>
+/// Environment variables whose values are in a file on the server of <c>export NAME='value'</c> lines (quoted by
+/// <see cref="Commands.ShellQuote"/>), read by the shell that starts the docker command: the values reach
+/// <c>--env NAME</c> / <c>--build-arg NAME</c> through its environment — never a command line — and may span lines,
+/// which Docker's own <c>--env-file</c> cannot carry.
+/// </summary>
+public sealed record EnvironmentFile(string Path, IReadOnlyList<string> Names)
+{
+    /// <summary>The file's content for these values.</summary>
+    public static string Content(IEnumerable<KeyValuePair<string, string>> values) =>
+        string.Concat(values.Select(v => $"export {v.Key}={Commands.ShellQuote.Quote(v.Value)}\n"));
+
+    /// <summary><paramref name="arguments"/> of <c>docker</c>, run by a fixed script that reads the file first.</summary>
+    public Commands.ShellCommand Wrap(IEnumerable<string> arguments) =>
+        Commands.ShellCommand.Of("sh", ["-c", ". \"$1\" && shift && exec \"$@\"", "sh", Path, "docker", .. arguments]);
+}
 
 /// <summary>Resource limits as <c>docker run</c> takes them; "0" and null mean no limit.</summary>
 public sealed record ContainerLimits(

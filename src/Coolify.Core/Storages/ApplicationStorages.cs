@@ -46,7 +46,7 @@ public sealed class ApplicationStorages(CoolifyDbContext db, Audit.AuditLog audi
             storage = new LocalPersistentVolume
             {
                 ResourceType = ResourceKind.Application, ResourceId = id, MountPath = mountPath,
-                Name = rules.DockerName("name", change.Name),
+                Name = VolumeName(rules, applicationUuid!, change.Name),
                 HostPath = string.IsNullOrWhiteSpace(change.HostPath) ? null : ContainerPath(rules, "host_path", change.HostPath),
             };
         }
@@ -79,7 +79,7 @@ public sealed class ApplicationStorages(CoolifyDbContext db, Audit.AuditLog audi
                 break;
             case LocalPersistentVolume volume:
                 volume.MountPath = mountPath ?? volume.MountPath;
-                volume.Name = change.Name is null ? volume.Name : rules.DockerName("name", change.Name);
+                volume.Name = change.Name is null ? volume.Name : VolumeName(rules, applicationUuid!, change.Name);
                 volume.HostPath = change.HostPath is null ? volume.HostPath
                     : string.IsNullOrWhiteSpace(change.HostPath) ? null : ContainerPath(rules, "host_path", change.HostPath);
                 break;
@@ -129,6 +129,14 @@ public sealed class ApplicationStorages(CoolifyDbContext db, Audit.AuditLog audi
 
     private static async Task<int> ApplicationIdAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken) =>
         await scope.Applications.Where(a => a.Uuid == uuid).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+
+    // A volume is the application's own: its name starts with the application's uuid (Coolify's convention), so two
+    // resources on one server never share one by picking the same name.
+    private static string VolumeName(InputRules rules, string applicationUuid, string? name)
+    {
+        var clean = rules.DockerName("name", name);
+        return clean.StartsWith(applicationUuid, StringComparison.Ordinal) ? clean : $"{applicationUuid}-{clean}";
+    }
 
     private static string Type(InputRules rules, string? type)
     {

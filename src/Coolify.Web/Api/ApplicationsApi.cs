@@ -57,11 +57,11 @@ public static class ApplicationsApi
         int Id, string Uuid, string Name, string? Description, string BuildPack, string Status, string? Fqdn, string? DockerRegistryImageName,
         string? DockerRegistryImageTag, string PortsExposes, string? PortsMappings, string? GitRepository, string GitBranch, string GitCommitSha,
         string? PrivateKeyUuid, string? InstallCommand, string? BuildCommand, string? StartCommand, string BaseDirectory, string? PublishDirectory,
-        string? Dockerfile, string DockerfileLocation, string? DockerfileTargetBuild, string? StaticImage, bool IsStatic, bool IsSpa,
+        [property: Sensitive] string? Dockerfile, string DockerfileLocation, string? DockerfileTargetBuild, string? StaticImage, bool IsStatic, bool IsSpa,
         bool HealthCheckEnabled, string HealthCheckType, string? HealthCheckCommand, string HealthCheckPath, string? HealthCheckPort, string HealthCheckHost,
         string HealthCheckMethod, string HealthCheckScheme, int HealthCheckReturnCode, string? HealthCheckResponseText, int HealthCheckInterval,
         int HealthCheckTimeout, int HealthCheckRetries, int HealthCheckStartPeriod, string LimitsMemory, string LimitsMemorySwap, int LimitsMemorySwappiness,
-        string LimitsMemoryReservation, string LimitsCpus, string? LimitsCpuset, int LimitsCpuShares, string? CustomLabels, string RestartPolicy,
+        string LimitsMemoryReservation, string LimitsCpus, string? LimitsCpuset, int LimitsCpuShares, [property: Sensitive] string? CustomLabels, string RestartPolicy,
         int? StopGracePeriod, string? PreDeploymentCommand, string? PostDeploymentCommand, int DockerImagesToKeep,
         string? EnvironmentUuid, string? EnvironmentName, string? ProjectUuid, string? DestinationUuid, string? ServerUuid, DateTime CreatedAt, DateTime UpdatedAt);
 

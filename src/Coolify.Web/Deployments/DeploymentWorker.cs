@@ -46,8 +46,10 @@ internal sealed partial class DeploymentWorker(
                         await ReapAsync(stoppingToken);
                     }
                 }
-                catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    // The queue outlives any one failure (a locked database, a dropped connection): an exception that
+                    // escaped here would stop the whole host, and deployments would wait for nobody.
                     LogQueueError(ex);
                 }
 

@@ -27,10 +27,17 @@ internal sealed partial class ServerHealthWorker(
         {
             pool.CloseIdle(TimeProvider.System.GetUtcNow());
             List<int> servers;
-            await using (var scope = scopes.CreateAsyncScope())
+            try
             {
+                await using var scope = scopes.CreateAsyncScope();
                 servers = await scope.ServiceProvider.GetRequiredService<CoolifyDbContext>().Servers
                     .Where(s => s.ValidationLogs != null || s.IsLocalhost).Select(s => s.Id).ToListAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One failed beat (a locked database, say) must not stop the host: the next beat tries again.
+                LogListFailed(ex);
+                continue;
             }
 
             foreach (var serverId in servers)
@@ -57,6 +64,9 @@ internal sealed partial class ServerHealthWorker(
             LogCheckFailed(serverId, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listing the servers to check failed")]
+    private partial void LogListFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checking server {ServerId} failed")]
     private partial void LogCheckFailed(int serverId, Exception exception);

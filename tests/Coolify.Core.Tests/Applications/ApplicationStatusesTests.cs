@@ -1,11 +1,10 @@
 using Coolify.Core.Applications;
-using Coolify.Core.Docker;
 
 namespace Coolify.Core.Tests.Applications;
 
 public sealed class ApplicationStatusesTests
 {
-    private static ContainerSummary Container(string state, string status) => new("id", "name", "image", state, status, "coolify.resource=x");
+    private static (string State, string Status) Container(string state, string status) => (state, status);
 
     [Theory]
     [InlineData("running", "Up 5 minutes (healthy)", "running:healthy")]
@@ -23,6 +22,10 @@ public sealed class ApplicationStatusesTests
     [Fact]
     public void DuringARollout_TheServingContainerDecides() =>
         Assert.Equal("running:healthy", ApplicationStatuses.StatusOf([Container("running", "Up 1 hour (healthy)"), Container("running", "Up 1 second (health: starting)")]));
+
+    [Fact]
+    public void DuringARollout_AnOldContainerWithoutHealthCheck_StaysUnknown() =>
+        Assert.Equal("running:unknown", ApplicationStatuses.StatusOf([Container("running", "Up 1 hour"), Container("running", "Up 1 second (health: starting)")]));
 
     [Fact]
     public void RunningContainersThatDisagree_AreDegraded() =>

@@ -107,7 +107,7 @@ public sealed class DockerCliTests : IDisposable
         try
         {
             var result = await _docker.BuildAsync(
-                new DockerBuild(directory, tag, [$"coolify.resource={_id}"], ArgumentNames: ["GREETING"], ArgumentsFile: arguments),
+                new DockerBuild(directory, tag, [$"coolify.resource={_id}"], Arguments: new EnvironmentFile(arguments, ["GREETING"])),
                 line => { lines.Add(line.Text); return ValueTask.CompletedTask; }, Token);
 
             Assert.True(result.Succeeded, result.Error);

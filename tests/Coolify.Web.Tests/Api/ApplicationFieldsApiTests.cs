@@ -130,14 +130,14 @@ public sealed class ApplicationFieldsApiTests(CoolifyWebFactory factory) : IClas
         }
 
         var listed = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/applications?tag={tag}", Token);
-        Assert.Equal([first, second], listed.EnumerateArray().Select(a => a.GetProperty("uuid").GetString()).Order());
+        Assert.Equal(new[] { first, second }.Order(), listed.EnumerateArray().Select(a => a.GetProperty("uuid").GetString()).Order());
         Assert.Contains(tag, await _api.GetStringAsync("/api/v1/tags", Token), StringComparison.Ordinal);
 
         using var deploy = await _api.PostAsync($"/api/v1/deploy?tag={tag}", null, Token);
         Assert.Equal(HttpStatusCode.OK, deploy.StatusCode);
         var queued = (await deploy.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("deployments").EnumerateArray()
             .Select(d => d.GetProperty("resource_uuid").GetString()).Order().ToList();
-        Assert.Equal([first, second], queued);
+        Assert.Equal(new[] { first, second }.Order(), queued);
         Assert.DoesNotContain(untagged, queued);
 
         using var unknown = await _api.PostAsync("/api/v1/deploy?tag=no-such-tag", null, Token);

@@ -58,7 +58,8 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
             ["package-lock.json"] = """
                 {"name":"node-app","version":"1.0.0","lockfileVersion":3,"requires":true,"packages":{"":{"name":"node-app","version":"1.0.0"}}}
                 """,
-            ["build.js"] = "require('fs').writeFileSync('built.txt', 'built with ' + (process.env.BUILD_GREETING || 'nothing'));\n",
+            // It prints the value too: the deployment log must show it masked.
+            ["build.js"] = "console.log('greeting: ' + process.env.BUILD_GREETING);\nrequire('fs').writeFileSync('built.txt', 'built with ' + (process.env.BUILD_GREETING || 'nothing'));\n",
             ["server.js"] = """
                 const http = require('http');
                 const built = require('fs').readFileSync('built.txt', 'utf8');
@@ -86,6 +87,7 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
         Assert.Contains($"FROM {NodeImage}", deployment.Log, StringComparison.Ordinal);
         Assert.Contains("""RUN ["sh", "-c", "npm ci"]""", deployment.Log, StringComparison.Ordinal);
         Assert.DoesNotContain(greeting, deployment.Log, StringComparison.Ordinal);
+        Assert.Contains("greeting: ********", deployment.Log, StringComparison.Ordinal);
         var answer = await DeploymentWaiter.HttpGetAsync(await DeploymentWaiter.SoleContainerAsync(app), 3000);
         Assert.Equal($"hello from node on 3000, built with {greeting}, runtime unset", answer);
     }
@@ -130,6 +132,74 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
         var (status, body) = await DeploymentWaiter.HttpAsync(await DeploymentWaiter.SoleContainerAsync(app), 80, "/dashboard/settings");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("the static home page", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SymbolicLinksInARepository_NeverLeadOutOfItsClone()
+    {
+        Assert.SkipWhen(NginxImage is null, "no test image (run scripts/test.sh)");
+        var outside = Directory.CreateTempSubdirectory("coolify-outside-").FullName;
+        try
+        {
+            await _git.CommitAsync("links", new Dictionary<string, string?> { ["index.html"] = "<h1>links</h1>\n" }, "site");
+            var folder = _git.Folder("links");
+            File.CreateSymbolicLink(Path.Combine(folder, ".coolify-build"), outside);
+            File.CreateSymbolicLink(Path.Combine(folder, "etc"), "/etc");
+            await _git.CommitAsync("links", new Dictionary<string, string?>(), "links out");
+            await _git.StartAsync();
+            var app = await CreateAsync("/api/v1/applications/public", new
+            {
+                project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production", git_repository = _git.Url("links"),
+                git_branch = "main", build_pack = "static", ports_exposes = "80",
+            });
+
+            // The repository's own build folder (a link to a folder of this machine) is replaced, not written through.
+            var site = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
+            Assert.True(site.Status == "finished", site.Log);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+
+            // A base directory that is a link out of the clone is refused before anything reads it.
+            using (var patched = await _api.PatchAsJsonAsync($"/api/v1/applications/{app}", new { base_directory = "/etc" }, Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+            }
+
+            var refused = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
+            Assert.Equal("failed", refused.Status);
+            Assert.Contains("leads out of the repository", refused.Log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task PublishedPorts_TheOldContainerMakesWayForTheNew()
+    {
+        Assert.SkipWhen(HttpdImage is null, "no test image (run scripts/test.sh)");
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var app = await CreateAsync("/api/v1/applications/dockerfile", new
+        {
+            project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production", ports_exposes = "80", ports_mappings = $"{port}:80",
+            dockerfile = $"FROM {HttpdImage}\n",
+        });
+        var first = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
+        Assert.True(first.Status == "finished", first.Log);
+
+        var second = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
+
+        Assert.True(second.Status == "finished", second.Log);
+        Assert.Contains("the previous container stops before the new one starts", second.Log, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        Assert.Contains("hello from coolify-test/httpd", await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/"), Token), StringComparison.Ordinal);
+        Assert.Single(await DeploymentWaiter.ContainersAsync(app));
     }
 
     [Fact]
@@ -183,6 +253,41 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
         using var noLogs = await _api.GetAsync($"/api/v1/applications/{app}/logs", Token);
         Assert.Equal(HttpStatusCode.BadRequest, noLogs.StatusCode);
         Assert.Contains("not running", await noLogs.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RuntimeValues_ReachTheContainerAsWritten_MultilineQuotedAndInterpolated()
+    {
+        Assert.SkipWhen(HttpdImage is null, "no test image (run scripts/test.sh)");
+        var app = await CreateAsync("/api/v1/applications/dockerfile", new
+        {
+            project_uuid = _projectUuid, server_uuid = _serverUuid, environment_name = "production", ports_exposes = "80", dockerfile = $"FROM {HttpdImage}\n",
+        });
+        var values = new (string Key, string Value, bool Literal, string Expected)[]
+        {
+            ("MULTI", "-----BEGIN KEY-----\nline two\n-----END KEY-----", false, "-----BEGIN KEY-----\nline two\n-----END KEY-----"),
+            ("QUOTED", "it's \"$(id)\" `id` $HOME", false, "it's \"$(id)\" `id` $HOME"),
+            ("BASE", "hello", false, "hello"),
+            ("DERIVED", "${BASE} world from ${COOLIFY_RESOURCE_UUID}, ${UNKNOWN}", false, $"hello world from {app}, ${{UNKNOWN}}"),
+            ("LITERAL", "${BASE}", true, "${BASE}"),
+        };
+        foreach (var (key, value, literal, _) in values)
+        {
+            using var created = await _api.PostAsJsonAsync($"/api/v1/applications/{app}/envs", new { key, value, is_literal = literal, is_multiline = value.Contains('\n') }, Token);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var deployment = await DeploymentWaiter.WaitForEndAsync(_api, await DeploymentWaiter.StartAsync(_api, app));
+
+        Assert.True(deployment.Status == "finished", deployment.Log);
+        var container = await DeploymentWaiter.SoleContainerAsync(app);
+        foreach (var (key, _, _, expected) in values)
+        {
+            var printenv = ShellCommand.Of("docker", "exec", container, "printenv", key);
+            Assert.Equal(expected + "\n", (await Host.RunAsync(printenv, cancellationToken: Token)).EnsureSuccess(printenv).Output);
+        }
+
+        Assert.DoesNotContain("line two", deployment.Log, StringComparison.Ordinal);
     }
 
     [Fact]

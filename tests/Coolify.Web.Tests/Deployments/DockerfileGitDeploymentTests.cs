@@ -100,7 +100,7 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
     }
 
     [Fact]
-    public async Task PrivateRepository_IsReadWithTheDeployKey_AndNotWithoutIt()
+    public async Task PrivateRepository_IsReadWithTheDeployKey_AndNotWithAnother()
     {
         Assert.SkipWhen(Image is null || TestSshTarget.Get() is null, "no test image or sshd (run scripts/test.sh)");
         var (host, port, user, keyFile) = TestSshTarget.Get()!.Value;
@@ -122,12 +122,15 @@ public sealed class DockerfileGitDeploymentTests(CoolifyWebFactory factory) : IC
                 ["git_branch"] = "main", ["build_pack"] = "dockerfile", ["ports_exposes"] = "80", ["instant_deploy"] = true,
             };
 
-            using var withoutKey = await _api.PostAsJsonAsync("/api/v1/applications/public", fields, Token);
-            var publicApp = await withoutKey.Content.ReadFromJsonAsync<JsonElement>(Token);
-            var refused = await DeploymentWaiter.WaitForEndAsync(_api, publicApp.GetProperty("deployment_uuid").GetString()!);
+            // A key the server does not know: the same route gets as far as the key, and the key is refused.
+            using var stranger = await _api.PostAsJsonAsync("/api/v1/security/keys/generate", new { name = "not authorized", algorithm = "ed25519" }, Token);
+            fields["private_key_uuid"] = (await stranger.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString();
+            using var withWrongKey = await _api.PostAsJsonAsync("/api/v1/applications/private-deploy-key", fields, Token);
+            var wrongKeyApp = await withWrongKey.Content.ReadFromJsonAsync<JsonElement>(Token);
+            var refused = await DeploymentWaiter.WaitForEndAsync(_api, wrongKeyApp.GetProperty("deployment_uuid").GetString()!);
             Assert.Equal("failed", refused.Status);
-            Assert.Contains("Could not read the repository", refused.Log, StringComparison.Ordinal);
-            using var deletedPublic = await _api.DeleteAsync($"/api/v1/applications/{publicApp.GetProperty("uuid").GetString()}", Token);
+            Assert.True(refused.Log.Contains("Permission denied (publickey", StringComparison.Ordinal), refused.Log);
+            using var deletedWrong = await _api.DeleteAsync($"/api/v1/applications/{wrongKeyApp.GetProperty("uuid").GetString()}", Token);
 
             fields["private_key_uuid"] = keyUuid;
             using var created = await _api.PostAsJsonAsync("/api/v1/applications/private-deploy-key", fields, Token);

@@ -100,7 +100,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             {
                 Assert.True(
                     response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
-                    $"{route} with another team's ids answered {(int)response.StatusCode}");
+                    $"{route} with another team's ids answered {(int)response.StatusCode}: {body} {string.Join('\n', factory.Logs.Messages.Where(m => m.Contains("Exception", StringComparison.Ordinal)).TakeLast(3))}");
             }
         }
 
