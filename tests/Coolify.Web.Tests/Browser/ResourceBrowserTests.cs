@@ -149,6 +149,14 @@ public sealed class ResourceBrowserTests : BrowserTestBase
         await settings.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(settings.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
 
+        var tags = page.GetByTestId("application-tags");
+        await tags.GetByLabel("Add tags (separated by commas)").FillAsync("web, blue");
+        await tags.GetByRole(AriaRole.Button, new() { Name = "Add tags" }).ClickAsync();
+        await Assertions.Expect(tags.Locator(".badge")).ToHaveTextAsync(["blue", "web"]);
+        await tags.GetByLabel("Add tags (separated by commas)").FillAsync("a");
+        await tags.GetByRole(AriaRole.Button, new() { Name = "Add tags" }).ClickAsync();
+        await Assertions.Expect(tags.Locator(".field-error")).ToBeVisibleAsync();
+
         var variables = page.GetByTestId("environment-variables");
         await variables.GetByLabel("Key", new() { Exact = true }).FillAsync("GREETING");
         await variables.GetByLabel("Value", new() { Exact = true }).FillAsync("hello-from-the-editor");
@@ -179,5 +187,15 @@ public sealed class ResourceBrowserTests : BrowserTestBase
         await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete application" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("resources")).ToContainTextAsync("No applications");
+
+        // The team's tags outlive the application; deleting one takes a confirmation.
+        await page.GotoAsync(new Uri(Host.BaseAddress, "/tags").ToString());
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("tags")).ToContainTextAsync("blue");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete blue" }).ClickAsync();
+        await dialog.GetByLabel("Confirm with your password").FillAsync(AdminPassword);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete tag" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("tags")).Not.ToContainTextAsync("blue");
+        await Assertions.Expect(page.GetByTestId("tags")).ToContainTextAsync("web");
     }
 }
