@@ -20,12 +20,7 @@ public sealed class ApplicationFieldsApiTests(CoolifyWebFactory factory) : IClas
 
     public async ValueTask InitializeAsync()
     {
-        var admin = await factory.InstanceAdminAsync();
-        _api = factory.CreateApiClient(await factory.CreateTokenAsync(admin, await factory.TeamIdOfAsync(admin), Abilities.Root));
-        var servers = await _api.GetFromJsonAsync<JsonElement>("/api/v1/servers", Token);
-        _serverUuid = servers.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "localhost").GetProperty("uuid").GetString()!;
-        using var project = await _api.PostAsJsonAsync("/api/v1/projects", new { name = "fields" }, Token);
-        _projectUuid = (await project.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+        (_api, _serverUuid, _projectUuid) = await TestPlace.CreateAsync(factory, "fields");
     }
 
     [Fact]

@@ -18,9 +18,9 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
     private static readonly LocalServerShell Host = new();
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static readonly string? NodeImage = TestImage("COOLIFY_TEST_NODE_IMAGE");
-    private static readonly string? NginxImage = TestImage("COOLIFY_TEST_NGINX_IMAGE");
-    private static readonly string? HttpdImage = TestImage("COOLIFY_TEST_HTTPD_IMAGE");
+    private static readonly string? NodeImage = TestPlace.Image("COOLIFY_TEST_NODE_IMAGE");
+    private static readonly string? NginxImage = TestPlace.Image("COOLIFY_TEST_NGINX_IMAGE");
+    private static readonly string? HttpdImage = TestPlace.Image("COOLIFY_TEST_HTTPD_IMAGE");
 
     // Servers (and their containers' statuses) checked every second, so a change behind the product's back shows quickly.
     private readonly CoolifyWebFactory _factory = CoolifyWebFactory.With(
@@ -33,17 +33,9 @@ public sealed class BuildPackDeploymentTests : IAsyncLifetime
     private string _projectUuid = string.Empty;
     private string _serverUuid = string.Empty;
 
-    private static string? TestImage(string variable) => Environment.GetEnvironmentVariable(variable)
-        ?? (Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") == "1" ? throw new InvalidOperationException($"{variable} is not set: run scripts/test.sh.") : null);
-
     public async ValueTask InitializeAsync()
     {
-        var admin = await _factory.InstanceAdminAsync();
-        _api = _factory.CreateApiClient(await _factory.CreateTokenAsync(admin, await _factory.TeamIdOfAsync(admin), Abilities.Root));
-        var servers = await _api.GetFromJsonAsync<JsonElement>("/api/v1/servers", Token);
-        _serverUuid = servers.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "localhost").GetProperty("uuid").GetString()!;
-        using var project = await _api.PostAsJsonAsync("/api/v1/projects", new { name = "build packs" }, Token);
-        _projectUuid = (await project.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+        (_api, _serverUuid, _projectUuid) = await TestPlace.CreateAsync(_factory, "build packs");
     }
 
     [Fact]

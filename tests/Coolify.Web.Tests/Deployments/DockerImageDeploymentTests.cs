@@ -21,17 +21,11 @@ public sealed class DockerImageDeploymentTests(CoolifyWebFactory factory) : ICla
     private string _projectUuid = string.Empty;
     private string _serverUuid = string.Empty;
 
-    private static string? Image => Environment.GetEnvironmentVariable("COOLIFY_TEST_HTTPD_IMAGE")
-        ?? (Environment.GetEnvironmentVariable("COOLIFY_TEST_STRICT") == "1" ? throw new InvalidOperationException("COOLIFY_TEST_HTTPD_IMAGE is not set: run scripts/test.sh.") : null);
+    private static string? Image => TestPlace.Image("COOLIFY_TEST_HTTPD_IMAGE");
 
     public async ValueTask InitializeAsync()
     {
-        var admin = await factory.InstanceAdminAsync();
-        _api = factory.CreateApiClient(await factory.CreateTokenAsync(admin, await factory.TeamIdOfAsync(admin), Abilities.Root));
-        var servers = await _api.GetFromJsonAsync<JsonElement>("/api/v1/servers", Token);
-        _serverUuid = servers.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "localhost").GetProperty("uuid").GetString()!;
-        using var project = await _api.PostAsJsonAsync("/api/v1/projects", new { name = "deployments" }, Token);
-        _projectUuid = (await project.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+        (_api, _serverUuid, _projectUuid) = await TestPlace.CreateAsync(factory, "deployments");
     }
 
     [Fact]
