@@ -41,7 +41,7 @@ public static partial class ApplicationFields
         application.DockerfileLocation = change.DockerfileLocation is null ? application.DockerfileLocation : rules.RepositoryPath("dockerfile_location", change.DockerfileLocation);
         application.DockerfileTargetBuild = change.DockerfileTargetBuild is null ? application.DockerfileTargetBuild
             : string.IsNullOrWhiteSpace(change.DockerfileTargetBuild) ? null : Matching(rules, "dockerfile_target_build", change.DockerfileTargetBuild, StagePattern(), "a build stage name (letters, digits, '.', '_', '-')");
-        application.StaticImage = change.StaticImage is null ? application.StaticImage : string.IsNullOrWhiteSpace(change.StaticImage) ? null : Image(rules, "static_image", change.StaticImage);
+        application.StaticImage = change.StaticImage is null ? application.StaticImage : string.IsNullOrWhiteSpace(change.StaticImage) ? null : rules.DockerReference("static_image", change.StaticImage);
         settings.IsStatic = change.IsStatic ?? settings.IsStatic;
         settings.IsSpa = change.IsSpa ?? settings.IsSpa;
         settings.IsGitSubmodulesEnabled = change.IsGitSubmodulesEnabled ?? settings.IsGitSubmodulesEnabled;
@@ -157,23 +157,6 @@ public static partial class ApplicationFields
     // Which compose service runs the command; an application has one container, so only the name's form matters.
     private static string? Container(InputRules rules, string field, string? value, string? current) =>
         value is null ? current : string.IsNullOrWhiteSpace(value) ? null : Matching(rules, field, value, StagePattern(), "a service name (letters, digits, '.', '_', '-')");
-
-    private static string Image(InputRules rules, string field, string value)
-    {
-        var reference = value.Trim();
-        var colon = reference.LastIndexOf(':');
-        if (colon > reference.LastIndexOf('/'))
-        {
-            rules.DockerTag(field, reference[(colon + 1)..]);
-            rules.DockerImage(field, reference[..colon]);
-        }
-        else
-        {
-            rules.DockerImage(field, reference);
-        }
-
-        return reference;
-    }
 
     private static string OneOf(InputRules rules, string field, string value, string[] allowed)
     {

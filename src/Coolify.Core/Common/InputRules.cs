@@ -148,6 +148,24 @@ public sealed partial class InputRules
         return trimmed;
     }
 
+    /// <summary>A whole image reference, the tag optional (<c>nginx:alpine</c>, <c>host:5000/owner/app</c>).</summary>
+    public string DockerReference(string field, string? value)
+    {
+        var reference = value?.Trim() ?? string.Empty;
+        var colon = reference.LastIndexOf(':');
+        if (colon > reference.LastIndexOf('/'))
+        {
+            DockerTag(field, reference[(colon + 1)..]);
+            DockerImage(field, reference[..colon]);
+        }
+        else
+        {
+            DockerImage(field, reference);
+        }
+
+        return reference;
+    }
+
     /// <summary>A Docker image tag (<c>latest</c>, <c>1.2.3-alpine</c>).</summary>
     public string DockerTag(string field, string? value)
     {

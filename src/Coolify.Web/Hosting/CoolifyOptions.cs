@@ -10,7 +10,6 @@ public sealed record CoolifyOptions(string DataDirectory, DatabaseSettings Datab
     public const string DatabaseUrlVariable = "COOLIFY_DATABASE_URL";
     public const int DefaultPort = 8000;
 
-    /// <exception cref="ConfigurationException">A setting is malformed or the data directory is unusable.</exception>
     /// <summary>The base images of the auto and static build packs: <c>COOLIFY_BUILD_IMAGE_NODE</c>, <c>_PYTHON</c>, <c>_GO</c>, <c>_RUNTIME</c>, <c>_STATIC</c>.</summary>
     private static Core.Builds.BuildPackImages LoadBuildImages(IConfiguration configuration)
     {
@@ -24,16 +23,7 @@ public sealed record CoolifyOptions(string DataDirectory, DatabaseSettings Datab
                 return fallback;
             }
 
-            var reference = value.Trim();
-            var colon = reference.LastIndexOf(':');
-            var hasTag = colon > reference.LastIndexOf('/');
-            rules.DockerImage("COOLIFY_BUILD_IMAGE_" + name, hasTag ? reference[..colon] : reference);
-            if (hasTag)
-            {
-                rules.DockerTag("COOLIFY_BUILD_IMAGE_" + name, reference[(colon + 1)..]);
-            }
-
-            return reference;
+            return rules.DockerReference("COOLIFY_BUILD_IMAGE_" + name, value);
         }
 
         var images = new Core.Builds.BuildPackImages(
@@ -46,6 +36,7 @@ public sealed record CoolifyOptions(string DataDirectory, DatabaseSettings Datab
         return images;
     }
 
+    /// <exception cref="ConfigurationException">A setting is malformed or the data directory is unusable.</exception>
     public static CoolifyOptions Load(IConfiguration configuration)
     {
         var configured = configuration[DataDirectoryVariable];
