@@ -15,4 +15,12 @@ public interface IServerShell
     Task UploadAsync(Stream content, string path, int mode, CancellationToken cancellationToken = default);
 
     Task DownloadAsync(string path, Stream destination, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A fresh connection to the server's Docker Engine API (HTTP over Docker's socket): the socket itself on the
+    /// host, <c>docker system dial-stdio</c> over the SSH connection elsewhere — as the docker CLI does for
+    /// <c>ssh://</c> hosts. Disposing the stream closes the connection.
+    /// </summary>
+    /// <exception cref="ServerConnectionException">The server or its Docker socket cannot be reached.</exception>
+    Task<Stream> OpenDockerAsync(CancellationToken cancellationToken = default);
 }

@@ -259,7 +259,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
     private static async Task<string?> KeptImageAsync(DockerCli docker, Application application, string commit, DeploymentLog log, CancellationToken cancellationToken)
     {
         var image = $"{application.Uuid}:{commit}";
-        if (await docker.InspectAsync(image, cancellationToken) is null)
+        if (await docker.InspectImageAsync(image, cancellationToken) is null)
         {
             await log.InfoAsync($"The image of {commit} is no longer on the server; roll back to one of the kept images.");
             return null;
@@ -309,7 +309,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
     {
         var image = $"{application.DockerRegistryImageName}:{application.DockerRegistryImageTag ?? "latest"}";
         await log.InfoAsync($"Deploying {image} to {server.Name}, network {destination.Network}.");
-        if (await docker.InspectAsync(image, cancellationToken) is not null)
+        if (await docker.InspectImageAsync(image, cancellationToken) is not null)
         {
             await log.InfoAsync($"Image {image} is on the server.");
             return image;
@@ -341,7 +341,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             var elapsed = TimeProvider.System.GetElapsedTime(started);
             await Task.Delay(elapsed < TimeSpan.FromSeconds(10) ? TimeSpan.FromMilliseconds(50) : TimeSpan.FromMilliseconds(500), cancellationToken);
             elapsed = TimeProvider.System.GetElapsedTime(started);
-            var inspect = await docker.InspectAsync(name, cancellationToken);
+            var inspect = await docker.InspectContainerAsync(name, cancellationToken);
             var state = inspect is { } found && found.TryGetProperty("State", out var s) ? s : (JsonElement?)null;
             var status = state?.GetProperty("Status").GetString() ?? "missing";
             // A process that exits is restarted by the restart policy: between restarts it looks "running".

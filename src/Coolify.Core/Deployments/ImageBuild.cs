@@ -240,7 +240,7 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
     }
 
     private async Task<string?> BuiltWithAsync(string image, CancellationToken cancellationToken) =>
-        await docker.InspectAsync(image, cancellationToken) is { } found
+        await docker.InspectImageAsync(image, cancellationToken) is { } found
         && found.TryGetProperty("Config", out var config) && config.TryGetProperty("Labels", out var labels)
         && labels.ValueKind == System.Text.Json.JsonValueKind.Object && labels.TryGetProperty(BuildLabel, out var value)
             ? value.GetString() : null;

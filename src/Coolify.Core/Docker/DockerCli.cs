@@ -4,11 +4,14 @@ using Coolify.Core.Commands;
 namespace Coolify.Core.Docker;
 
 /// <summary>
-/// Docker on a server, as typed operations over its shell; output is read as JSON where Docker offers it.
+/// Docker on a server, as typed operations: changes are docker commands over its shell, frequent questions go to
+/// the Engine API (<see cref="DockerEngine"/>); output is read as JSON.
 /// Everything created here carries <c>coolify.managed=true</c>, and cleanup touches only what carries it.
 /// </summary>
 public sealed class DockerCli(IServerShell shell)
 {
+    private readonly DockerEngine _engine = new(shell);
+
     public const string ManagedLabel = "coolify.managed=true";
 
     /// <summary>The engine's version, or null when Docker is missing or its daemon does not answer.</summary>
@@ -40,19 +43,16 @@ public sealed class DockerCli(IServerShell shell)
     public async Task<bool> NetworkExistsAsync(string name, CancellationToken cancellationToken) =>
         await NetworkLabelsAsync(name, cancellationToken) is not null;
 
-    // The network's labels, or null when no network has exactly this name (inspect also matches id prefixes).
+    // The network's labels, or null when no network has exactly this name (Docker also matches id prefixes).
     private async Task<JsonElement?> NetworkLabelsAsync(string name, CancellationToken cancellationToken)
     {
-        var inspect = await shell.RunAsync(
-            ShellCommand.Of("docker", "network", "inspect", "--format", "{{json .Name}} {{json .Labels}}", "--", name), cancellationToken: cancellationToken);
-        var parts = inspect.Output.Trim().Split(' ', 2);
-        if (!inspect.Succeeded || parts.Length != 2 || JsonSerializer.Deserialize<string>(parts[0]) != name)
+        var network = await _engine.GetAsync($"networks/{DockerEngine.Segment(name)}", cancellationToken);
+        if (network is not { } found || found.GetProperty("Name").GetString() != name)
         {
             return null;
         }
 
-        using var labels = JsonDocument.Parse(parts[1] == "null" ? "{}" : parts[1]);
-        return labels.RootElement.Clone();
+        return found.TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object ? labels : JsonDocument.Parse("{}").RootElement.Clone();
     }
 
     /// <summary>Creates an attachable bridge network (idempotent: an existing one is left as it is).</summary>
@@ -154,44 +154,32 @@ public sealed class DockerCli(IServerShell shell)
         return id;
     }
 
-    /// <summary>
-    /// Our containers' state by the value of one of their labels (<c>coolify.resource</c>, say), read as Docker holds it:
-    /// a label value with a comma in it cannot pass for another resource's, as it could in ps's joined label list.
-    /// </summary>
-    public async Task<IReadOnlyList<(string LabelValue, string State, string Status)>> StatesByLabelAsync(string labelKey, CancellationToken cancellationToken)
-    {
-        var format = $"{{{{json (.Label \"{labelKey}\")}}}}\t{{{{json .State}}}}\t{{{{json .Status}}}}";
-        var output = (await RunCheckedAsync(ShellCommand.Of("docker", "ps", "-a", "--filter", $"label={ManagedLabel}", "--format", format), cancellationToken)).Output;
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).Where(parts => parts.Length == 3)
-            .Select(parts => (JsonSerializer.Deserialize<string>(parts[0]) ?? string.Empty, JsonSerializer.Deserialize<string>(parts[1]) ?? string.Empty,
-                JsonSerializer.Deserialize<string>(parts[2]) ?? string.Empty))];
-    }
+    /// <summary>Our containers' state by the value of one of their labels (<c>coolify.resource</c>, say).</summary>
+    public async Task<IReadOnlyList<(string LabelValue, string State, string Status)>> StatesByLabelAsync(string labelKey, CancellationToken cancellationToken) =>
+        [.. (await PsAsync(ManagedLabel, cancellationToken)).Select(c => (c.Labels.GetValueOrDefault(labelKey, string.Empty), c.State, c.Status))];
 
     /// <summary>Containers carrying <paramref name="label"/> (ours by default), running or not.</summary>
     public async Task<IReadOnlyList<ContainerSummary>> PsAsync(string label = ManagedLabel, CancellationToken cancellationToken = default)
     {
-        var output = (await RunCheckedAsync(ShellCommand.Of("docker", "ps", "-a", "--no-trunc", "--filter", $"label={label}", "--format", "{{json .}}"), cancellationToken)).Output;
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            string Text(string name) => root.TryGetProperty(name, out var value) ? value.GetString() ?? string.Empty : string.Empty;
-            return new ContainerSummary(Text("ID"), Text("Names"), Text("Image"), Text("State"), Text("Status"), Text("Labels"));
-        }).ToList();
+        var list = await _engine.GetAsync($"containers/json?all=true&{DockerEngine.LabelFilter(label)}", cancellationToken);
+        return list is not { } containers ? [] : [.. containers.EnumerateArray().Select(c => new ContainerSummary(
+            c.GetProperty("Id").GetString() ?? string.Empty,
+            string.Join(',', c.GetProperty("Names").EnumerateArray().Select(n => n.GetString()?.TrimStart('/'))),
+            c.GetProperty("Image").GetString() ?? string.Empty,
+            c.GetProperty("State").GetString() ?? string.Empty,
+            c.GetProperty("Status").GetString() ?? string.Empty,
+            c.TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+                ? labels.EnumerateObject().ToDictionary(l => l.Name, l => l.Value.GetString() ?? string.Empty)
+                : new Dictionary<string, string>()))];
     }
 
-    /// <summary><c>docker inspect</c> of one object, or null when it does not exist.</summary>
-    public async Task<JsonElement?> InspectAsync(string name, CancellationToken cancellationToken)
-    {
-        var result = await shell.RunAsync(ShellCommand.Of("docker", "inspect", "--", name), cancellationToken: cancellationToken);
-        if (!result.Succeeded)
-        {
-            return null;
-        }
+    /// <summary>A container as <c>docker inspect</c> shows it, or null when there is none by that name or id.</summary>
+    public Task<JsonElement?> InspectContainerAsync(string name, CancellationToken cancellationToken) =>
+        _engine.GetAsync($"containers/{DockerEngine.Segment(name)}/json", cancellationToken);
 
-        using var json = JsonDocument.Parse(result.Output);
-        return json.RootElement[0].Clone();
-    }
+    /// <summary>An image as <c>docker image inspect</c> shows it, or null when the server does not have it.</summary>
+    public Task<JsonElement?> InspectImageAsync(string reference, CancellationToken cancellationToken) =>
+        _engine.GetAsync($"images/{DockerEngine.Segment(reference)}/json", cancellationToken);
 
     /// <summary>A container's logs; with <paramref name="follow"/>, streams until it stops or the token cancels.</summary>
     public Task<CommandResult> LogsAsync(string name, bool follow, Func<OutputLine, ValueTask>? onOutput, CancellationToken cancellationToken) =>
@@ -242,20 +230,13 @@ public sealed class DockerCli(IServerShell shell)
     /// <summary>Images carrying <paramref name="label"/>, newest first: <c>repository:tag</c> and when each was made.</summary>
     public async Task<IReadOnlyList<(string Reference, DateTimeOffset CreatedAt)>> ImagesWithLabelAsync(string label, CancellationToken cancellationToken)
     {
-        var output = (await RunCheckedAsync(ShellCommand.Of("docker", "image", "ls", "--filter", $"label={label}", "--format", "{{json .}}"), cancellationToken)).Output;
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            var created = root.GetProperty("CreatedAt").GetString() ?? string.Empty;
-            // Docker writes "2026-11-30 01:20:18 +0000 UTC".
-            var parsed = created.Length >= 25
-                && DateTime.TryParseExact(created[..19], "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
-                && int.TryParse(created.AsSpan(21, 2), System.Globalization.CultureInfo.InvariantCulture, out var hours) && int.TryParse(created.AsSpan(23, 2), System.Globalization.CultureInfo.InvariantCulture, out var minutes)
-                ? new DateTimeOffset(at, (created[20] == '-' ? -1 : 1) * new TimeSpan(hours, minutes, 0))
-                : DateTimeOffset.MinValue;
-            return ($"{root.GetProperty("Repository").GetString()}:{root.GetProperty("Tag").GetString()}", parsed);
-        }).OrderByDescending(i => i.parsed).Select(i => (i.Item1, i.parsed)).ToList();
+        var list = await _engine.GetAsync($"images/json?{DockerEngine.LabelFilter(label)}", cancellationToken);
+        return list is not { } images ? [] : [.. images.EnumerateArray()
+            .SelectMany(image => (image.TryGetProperty("RepoTags", out var tags) && tags.ValueKind == JsonValueKind.Array ? tags.EnumerateArray() : default)
+                .Select(tag => tag.GetString() ?? string.Empty)
+                .Where(tag => tag.Length > 0 && tag != "<none>:<none>")
+                .Select(tag => (tag, DateTimeOffset.FromUnixTimeSeconds(image.GetProperty("Created").GetInt64()))))
+            .OrderByDescending(i => i.Item2)];
     }
 
     /// <summary>Removes an image unless a container still uses it (then it stays, quietly).</summary>

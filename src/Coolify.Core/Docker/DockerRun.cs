@@ -98,5 +98,5 @@ public sealed record ContainerHealthCheck(string Command, int IntervalSeconds, i
     ];
 }
 
-/// <summary>A container as <c>docker ps --format '{{json .}}'</c> describes it.</summary>
-public sealed record ContainerSummary(string Id, string Name, string Image, string State, string Status, string Labels);
+/// <summary>A container as Docker lists it (<c>docker ps</c>); <paramref name="Name"/> without the leading '/'.</summary>
+public sealed record ContainerSummary(string Id, string Name, string Image, string State, string Status, IReadOnlyDictionary<string, string> Labels);

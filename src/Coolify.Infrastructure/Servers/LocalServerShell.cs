@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Text;
 using Coolify.Core.Commands;
 
@@ -82,6 +83,28 @@ public sealed class LocalServerShell : IServerShell
         await using var file = File.OpenRead(path);
         await file.CopyToAsync(destination, cancellationToken);
     }
+
+    public async Task<Stream> OpenDockerAsync(CancellationToken cancellationToken = default)
+    {
+        var path = DockerSocketPath();
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch (SocketException ex)
+        {
+            socket.Dispose();
+            throw new ServerConnectionException($"Docker's socket {path} does not answer: {ex.Message}", ex);
+        }
+    }
+
+    // Where the docker CLI started here would connect: DOCKER_HOST when it names a socket, else Docker's default.
+    private static string DockerSocketPath() =>
+        Environment.GetEnvironmentVariable("DOCKER_HOST") is { } host && host.StartsWith("unix://", StringComparison.Ordinal)
+            ? host["unix://".Length..]
+            : "/var/run/docker.sock";
 
     private static async Task WriteInputAsync(Process process, ReadOnlyMemory<byte>? input, CancellationToken cancellationToken)
     {

@@ -35,8 +35,8 @@ public sealed class DockerCliTests : IDisposable
 
             var listed = Assert.Single(await _docker.PsAsync(resource, Token));
             Assert.Equal(name, listed.Name);
-            Assert.Contains("coolify.managed=true", listed.Labels, StringComparison.Ordinal);
-            var state = (await _docker.InspectAsync(name, Token))!.Value.GetProperty("State");
+            Assert.Equal("true", listed.Labels["coolify.managed"]);
+            var state = (await _docker.InspectContainerAsync(name, Token))!.Value.GetProperty("State");
             Assert.True(state.GetProperty("Running").GetBoolean());
             var exec = await _docker.ExecAsync(name, ["cat", "/etc/debian_version"], Token);
             Assert.StartsWith("12", exec.Output, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class DockerCliTests : IDisposable
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => follow);
 
             await _docker.StopAsync(name, 1, Token);
-            Assert.False((await _docker.InspectAsync(name, Token))!.Value.GetProperty("State").GetProperty("Running").GetBoolean());
+            Assert.False((await _docker.InspectContainerAsync(name, Token))!.Value.GetProperty("State").GetProperty("Running").GetBoolean());
         }
         finally
         {
@@ -66,7 +66,7 @@ public sealed class DockerCliTests : IDisposable
         }
 
         Assert.Empty(await _docker.PsAsync(resource, Token));
-        Assert.Null(await _docker.InspectAsync(name, Token));
+        Assert.Null(await _docker.InspectContainerAsync(name, Token));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class DockerCliTests : IDisposable
             _docker.RunAsync(new DockerRun(name, "--privileged", Command: [_image, "sleep", "60"]), Token));
 
         Assert.Contains("invalid reference format", failure.Result.Error, StringComparison.OrdinalIgnoreCase);
-        Assert.Null(await _docker.InspectAsync(name, Token));
+        Assert.Null(await _docker.InspectContainerAsync(name, Token));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class DockerCliTests : IDisposable
             Assert.True(result.Succeeded, result.Error);
             Assert.Contains(lines, l => l.Contains($"built-{_id}-it's $(id)", StringComparison.Ordinal));
             Assert.Equal([tag], await _docker.ListImagesAsync(tag, Token));
-            var labels = (await _docker.InspectAsync(tag, Token))!.Value.GetProperty("Config").GetProperty("Labels");
+            var labels = (await _docker.InspectImageAsync(tag, Token))!.Value.GetProperty("Config").GetProperty("Labels");
             Assert.Equal("true", labels.GetProperty("coolify.managed").GetString());
         }
         finally

@@ -112,6 +112,22 @@ public sealed class SshServerShell : IServerShell, IDisposable
         await destination.WriteAsync(bytes, cancellationToken);
     }
 
+    public async Task<Stream> OpenDockerAsync(CancellationToken cancellationToken = default)
+    {
+        // A channel of its own beside the shells (sshd allows 10 per connection; the shells take at most 6 and the
+        // Engine API client keeps at most 2 of these).
+        var client = await ConnectAsync(cancellationToken);
+        LastUsed = TimeProvider.System.GetUtcNow();
+        try
+        {
+            return SshChannelStream.Start(client, ShellCommand.Of("docker", "system", "dial-stdio").Render());
+        }
+        catch (Exception ex) when (ex is SshException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            throw new ServerConnectionException($"Could not reach Docker on {_target}: {ex.Message}", ex);
+        }
+    }
+
     private async Task<RemoteShell> RentAsync(CancellationToken cancellationToken)
     {
         while (_idle.TryTake(out var idle))
