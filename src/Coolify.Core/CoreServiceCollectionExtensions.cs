@@ -41,6 +41,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Servers.DestinationService>();
         services.AddScoped<Servers.ServerHealthCheck>();
         services.AddSingleton<Servers.ServerLocks>();
+        services.AddScoped<Proxy.ProxyService>();
+        services.TryAddSingleton(new Proxy.ProxyImages());
         services.TryAddSingleton<Notifications.IAccountMail, Notifications.LoggedAccountMail>();
         services.AddScoped<Audit.AuditLog>();
         services.TryAddScoped<Audit.IClientAddress, Audit.NoClientAddress>();

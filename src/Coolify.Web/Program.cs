@@ -38,6 +38,7 @@ try
     builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
     builder.Services.AddSingleton(options);
     builder.Services.AddSingleton(options.BuildImages);
+    builder.Services.AddSingleton(options.ProxyImages);
     builder.Services.AddCoolifyPersistence(options.Database, options.DataDirectory);
     builder.Services.AddCoolifyCore();
     builder.Services.AddCoolifyServerAccess();
@@ -74,6 +75,7 @@ try
     app.MapSettingsEndpoints();
     app.MapPrivateKeyEndpoints();
     app.MapServerEndpoints();
+    app.MapProxyEndpoints();
     app.MapDestinationEndpoints();
     app.MapProjectEndpoints();
     app.MapApplicationEndpoints();

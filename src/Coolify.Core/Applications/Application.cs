@@ -103,6 +103,12 @@ public class Application : Entity, ISoftDeletable
     [Encrypted]
     public string? HttpBasicAuthPassword { get; set; }
 
+    /// <summary>bcrypt of <see cref="HttpBasicAuthPassword"/>, for the proxy's configuration.</summary>
+    public string? HttpBasicAuthPasswordHash { get; set; }
+
+    /// <summary>The container the proxy sends this application's domains to: set once a rollout's new container is healthy.</summary>
+    public string? ServingContainer { get; set; }
+
     // Health check
     public bool HealthCheckEnabled { get; set; }
 

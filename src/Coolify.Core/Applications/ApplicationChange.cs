@@ -64,6 +64,15 @@ public record ApplicationChange
     public string? LimitsCpuset { get; init; }
     public int? LimitsCpuShares { get; init; }
 
+    // Routing through the server's proxy
+    public bool? IsForceHttpsEnabled { get; init; }
+    public bool? IsGzipEnabled { get; init; }
+    public bool? IsStripprefixEnabled { get; init; }
+    public string? Redirect { get; init; }
+    public bool? IsHttpBasicAuthEnabled { get; init; }
+    public string? HttpBasicAuthUsername { get; init; }
+    public string? HttpBasicAuthPassword { get; init; }
+
     // Runtime
     public string? CustomLabels { get; init; }
     public string? CustomDockerRunOptions { get; init; }

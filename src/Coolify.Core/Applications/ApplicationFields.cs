@@ -54,6 +54,7 @@ public static partial class ApplicationFields
 
         ApplyHealthCheck(application, change, rules);
         ApplyLimits(application, change, rules);
+        ApplyRouting(application, settings, change, rules);
 
         application.CustomLabels = change.CustomLabels is null ? application.CustomLabels : Labels(rules, change.CustomLabels);
         if (!string.IsNullOrWhiteSpace(change.CustomDockerRunOptions))
@@ -89,6 +90,35 @@ public static partial class ApplicationFields
         application.HealthCheckStartPeriod = change.HealthCheckStartPeriod is { } start ? rules.Range("health_check_start_period", start, 0, 3600) : application.HealthCheckStartPeriod;
     }
 
+    private static void ApplyRouting(Application application, ApplicationSettings settings, ApplicationChange change, InputRules rules)
+    {
+        settings.IsForceHttpsEnabled = change.IsForceHttpsEnabled ?? settings.IsForceHttpsEnabled;
+        settings.IsGzipEnabled = change.IsGzipEnabled ?? settings.IsGzipEnabled;
+        settings.IsStripprefixEnabled = change.IsStripprefixEnabled ?? settings.IsStripprefixEnabled;
+        application.Redirect = change.Redirect is null ? application.Redirect : OneOf(rules, "redirect", change.Redirect, ["both", "www", "non-www"]);
+        application.IsHttpBasicAuthEnabled = change.IsHttpBasicAuthEnabled ?? application.IsHttpBasicAuthEnabled;
+        application.HttpBasicAuthUsername = change.HttpBasicAuthUsername is null ? application.HttpBasicAuthUsername
+            : Matching(rules, "http_basic_auth_username", change.HttpBasicAuthUsername, BasicAuthUserPattern(), "a user name of letters, digits, '.', '_', '@' and '-'");
+        if (change.HttpBasicAuthPassword is { } password)
+        {
+            if (password.Length is < 1 or > 128 || password.Any(char.IsControl))
+            {
+                rules.Add("http_basic_auth_password", "The password must be 1 to 128 characters, without control characters.");
+            }
+            else
+            {
+                // The proxy needs a bcrypt hash; made once here, so the configuration stays the same between applies.
+                application.HttpBasicAuthPassword = password;
+                application.HttpBasicAuthPasswordHash = BCrypt.Net.BCrypt.HashPassword(password, workFactor: 10);
+            }
+        }
+
+        if (application.IsHttpBasicAuthEnabled && (application.HttpBasicAuthUsername is null || application.HttpBasicAuthPasswordHash is null))
+        {
+            rules.Add("is_http_basic_auth_enabled", "HTTP basic auth needs a user name and a password.");
+        }
+    }
+
     private static void ApplyLimits(Application application, ApplicationChange change, InputRules rules)
     {
         const string size = "a size like 0 (no limit), 512m or 2g (at least 6m, Docker's minimum)";
@@ -104,17 +134,8 @@ public static partial class ApplicationFields
 
     private static string? Domains(InputRules rules, string value)
     {
-        var urls = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (var url in urls)
-        {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.UserInfo)
-                || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            {
-                rules.Add("domains", $"'{url}' is not a URL like https://app.example.com (http or https, optional port and path).");
-            }
-        }
-
-        return urls.Length == 0 ? null : string.Join(',', urls);
+        var domains = Proxy.ProxyDomain.ParseList(rules, "domains", value);
+        return domains.Count == 0 ? null : string.Join(',', domains);
     }
 
     // Labels are one key=value per line. Keys are Docker's label keys; Coolify's own (coolify.*) are not the user's to set.
@@ -180,6 +201,9 @@ public static partial class ApplicationFields
         return trimmed;
     }
 
+
+    [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$")]
+    private static partial Regex BasicAuthUserPattern();
 
     [GeneratedRegex("^(HEAD|[0-9a-f]{7,40})$")]
     private static partial Regex CommitPattern();

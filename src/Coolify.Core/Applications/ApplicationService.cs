@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coolify.Core.Applications;
 
 /// <summary>A team's applications: created in an environment, bound to a destination (a network on a server).</summary>
-public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells, Audit.AuditLog audit)
+public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells, Audit.AuditLog audit, Proxy.ProxyService proxy)
 {
     public const string DockerImageBuildPack = "dockerimage";
     public const string DockerfileBuildPack = "dockerfile";
@@ -133,6 +133,12 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
 
         audit.Add("application.updated", scope.Access.UserId, scope.Access.TeamId, application.Name);
         await db.SaveChangesAsync(cancellationToken);
+        if (application.ServingContainer is not null)
+        {
+            // Domains and routing options take effect at once; a refusal is recorded on the server's proxy.
+            await proxy.ApplyAsync(application.DestinationId, cancellationToken, byDestination: true);
+        }
+
         return application;
     }
 
@@ -142,8 +148,9 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
     {
         scope.EnsureCanWrite();
         var application = await WithServer(scope.Applications).Include(a => a.Settings).SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+        await UnrouteAsync(application, cancellationToken);
         var docker = new DockerCli(shells.For(application.Destination!.Server!));
-        var grace = application.Settings?.StopGracePeriod ?? 10;
+        var grace = application.Settings?.StopGracePeriod ?? 10; // Docker's own default for a stop; a rollout's drain is longer
         foreach (var container in await docker.PsAsync(ResourceLabel(application.Uuid), cancellationToken))
         {
             await docker.StopAsync(container.Name, grace, cancellationToken);
@@ -153,6 +160,19 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         application.Status = "exited";
         audit.Add("application.stopped", scope.Access.UserId, scope.Access.TeamId, application.Name);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Its domains leave the proxy before its containers go, so the proxy answers for them as for unknown hosts.
+    private async Task UnrouteAsync(Application application, CancellationToken cancellationToken)
+    {
+        if (application.ServingContainer is null)
+        {
+            return;
+        }
+
+        application.ServingContainer = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await proxy.ApplyAsync(application.Destination!.ServerId, cancellationToken);
     }
 
     /// <summary>The last <paramref name="lines"/> lines the application's newest container wrote (standard output and error).</summary>
@@ -178,6 +198,7 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         var application = await scope.Applications.Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)
             .Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
             .SingleOrDefaultAsync(a => a.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+        await UnrouteAsync(application, cancellationToken);
         var docker = new DockerCli(shells.For(application.Destination!.Server!));
         foreach (var container in await docker.PsAsync(ResourceLabel(application.Uuid), cancellationToken))
         {

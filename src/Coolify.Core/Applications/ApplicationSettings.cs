@@ -81,6 +81,9 @@ public class ApplicationSettings : ITimestamped
 
     public int? StopGracePeriod { get; set; }
 
+    /// <summary>Seconds a replaced or stopped container gets to finish its requests after SIGTERM (Coolify hard-codes 30).</summary>
+    public const int DefaultStopGracePeriod = 30;
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

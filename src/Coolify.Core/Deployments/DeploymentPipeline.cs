@@ -14,9 +14,9 @@ namespace Coolify.Core.Deployments;
 /// old one, wait until it is healthy, then remove the old. A new container that never becomes healthy is removed
 /// (its last log lines shown) and the old one keeps serving.
 /// </summary>
-public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells, Builds.BuildPackImages buildImages, Storages.ApplicationStorages storages)
+public sealed class DeploymentPipeline(
+    CoolifyDbContext db, IServerShells shells, Builds.BuildPackImages buildImages, Storages.ApplicationStorages storages, Proxy.ProxyService proxy)
 {
-    private const int DefaultStopGraceSeconds = 10;
 
     private static readonly HashSet<string> AutomaticVariables =
         ["SOURCE_COMMIT", "COOLIFY_FQDN", "COOLIFY_URL", "COOLIFY_BRANCH", "COOLIFY_RESOURCE_UUID", "COOLIFY_CONTAINER_NAME"];
@@ -78,7 +78,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 await log.InfoAsync("Published ports cannot be shared between containers: the previous container stops before the new one starts.");
                 foreach (var previous in old)
                 {
-                    await RetireAsync(docker, previous.Name, application.Settings?.StopGracePeriod ?? DefaultStopGraceSeconds);
+                    await RetireAsync(docker, previous.Name, application.Settings?.StopGracePeriod ?? ApplicationSettings.DefaultStopGracePeriod);
                 }
 
                 old = [];
@@ -142,6 +142,15 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
                 return DeploymentStatus.Failed;
             }
 
+            // Routes move to the new container only now that it is healthy; the proxy reloads gracefully (requests in
+            // flight finish on the old one). A refused configuration leaves the old routes, so the old container stays.
+            if (!await RouteAsync(application, name, log, limit.Token))
+            {
+                await docker.RemoveContainerAsync(name, CancellationToken.None);
+                await log.InfoAsync(old.Count > 0 ? "Removed the new container; the previous one keeps serving." : "Removed the new container.");
+                return DeploymentStatus.Failed;
+            }
+
             // The new container serves now: whatever fails from here on, it stays. The old ones get their grace period to finish what they are doing, in
             // the background: a process that ignores SIGTERM would otherwise hold the deployment for the whole period.
             // If the control plane stops meanwhile, the next deployment removes them (they carry the app's label).
@@ -149,7 +158,7 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
             foreach (var previous in old)
             {
                 await log.InfoAsync($"Stopping the previous container {previous.Name} (removed once it has stopped).");
-                _ = RetireAsync(docker, previous.Name, application.Settings?.StopGracePeriod ?? DefaultStopGraceSeconds);
+                _ = RetireAsync(docker, previous.Name, application.Settings?.StopGracePeriod ?? ApplicationSettings.DefaultStopGracePeriod);
             }
 
             if (application.BuildPack != ApplicationService.DockerImageBuildPack)
@@ -254,6 +263,31 @@ public sealed class DeploymentPipeline(CoolifyDbContext db, IServerShells shells
         }
 
         return environment;
+    }
+
+    private async Task<bool> RouteAsync(Application application, string container, DeploymentLog log, CancellationToken cancellationToken)
+    {
+        var previous = application.ServingContainer;
+        application.ServingContainer = container;
+        await db.SaveChangesAsync(CancellationToken.None);
+        var routed = await proxy.ApplyAsync(application.Destination!.ServerId, cancellationToken);
+        var domains = Proxy.ProxyDomain.ReadStored(application.Fqdn);
+        if (routed.Error is not null)
+        {
+            application.ServingContainer = previous;
+            await db.SaveChangesAsync(CancellationToken.None);
+            await log.InfoAsync($"The proxy refused the new configuration: {routed.Error}");
+            return false;
+        }
+
+        if (domains.Count > 0)
+        {
+            await log.InfoAsync(routed.Running
+                ? $"The proxy sends {string.Join(", ", domains)} to {container}."
+                : $"The server's proxy is not running: start it on the server's Proxy page to reach {string.Join(", ", domains)}.");
+        }
+
+        return true;
     }
 
     private static async Task<string?> KeptImageAsync(DockerCli docker, Application application, string commit, DeploymentLog log, CancellationToken cancellationToken)

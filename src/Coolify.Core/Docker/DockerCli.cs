@@ -138,6 +138,11 @@ public sealed class DockerCli(IServerShell shell)
             arguments.AddRange(["--volume", volume]);
         }
 
+        foreach (var host in run.ExtraHosts ?? [])
+        {
+            arguments.AddRange(["--add-host", host]);
+        }
+
         arguments.AddRange(run.Limits?.Arguments() ?? []);
         arguments.AddRange(run.HealthCheck?.Arguments() ?? []);
 
@@ -202,6 +207,16 @@ public sealed class DockerCli(IServerShell shell)
     /// <summary>Runs a program inside a running container (each argument one argument).</summary>
     public Task<CommandResult> ExecAsync(string name, IEnumerable<string> command, CancellationToken cancellationToken) =>
         shell.RunAsync(ShellCommand.Of("docker", ["exec", "--", name, .. command]), cancellationToken: cancellationToken);
+
+    /// <summary>Unpacks a tar archive into a folder of a container (created or running), from standard input.</summary>
+    public async Task CopyIntoAsync(string name, string directory, MemoryStream archive, CancellationToken cancellationToken)
+    {
+        var copy = ShellCommand.Of("docker", "cp", "-", $"{name}:{directory}");
+        (await shell.RunAsync(copy, new CommandOptions { Input = archive.ToArray() }, cancellationToken)).EnsureSuccess(copy);
+    }
+
+    public Task ConnectNetworkAsync(string network, string container, CancellationToken cancellationToken) =>
+        RunCheckedAsync(ShellCommand.Of("docker", "network", "connect", "--", network, container), cancellationToken);
 
     public Task StopAsync(string name, int timeoutSeconds, CancellationToken cancellationToken) =>
         RunCheckedAsync(ShellCommand.Of("docker", "stop", "--time", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", name), cancellationToken);

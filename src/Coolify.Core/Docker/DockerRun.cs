@@ -7,6 +7,7 @@ namespace Coolify.Core.Docker;
 /// <param name="Ports">Published ports, <c>host:container[/udp]</c>.</param>
 /// <param name="Volumes">Mounts, <c>volume-or-host-path:container-path</c> (validated plain paths: no ':' inside).</param>
 /// <param name="FilesArchive">A tar archive on the server unpacked at the container's root before it starts (file mounts).</param>
+/// <param name="ExtraHosts">Host names for the container's /etc/hosts, <c>name:address</c> (<c>host-gateway</c> is the host).</param>
 public sealed record DockerRun(
     string Name,
     string Image,
@@ -19,7 +20,8 @@ public sealed record DockerRun(
     ContainerLimits? Limits = null,
     ContainerHealthCheck? HealthCheck = null,
     IReadOnlyList<string>? Volumes = null,
-    string? FilesArchive = null);
+    string? FilesArchive = null,
+    IReadOnlyList<string>? ExtraHosts = null);
 
 /// <summary>
 /// Environment variables whose values are in a file on the server of <c>export NAME='value'</c> lines (quoted by

@@ -9,11 +9,12 @@ namespace Coolify.Core.Servers;
 /// </summary>
 public sealed class ServerLocks
 {
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
+    private readonly ConcurrentDictionary<(int, string), SemaphoreSlim> _locks = new();
 
-    public async Task<IDisposable> AcquireAsync(int serverId, CancellationToken cancellationToken)
+    /// <param name="purpose">What is serialized: <c>networks</c>, or <c>proxy</c> (one configuration applied at a time).</param>
+    public async Task<IDisposable> AcquireAsync(int serverId, CancellationToken cancellationToken, string purpose = "networks")
     {
-        var gate = _locks.GetOrAdd(serverId, _ => new SemaphoreSlim(1, 1));
+        var gate = _locks.GetOrAdd((serverId, purpose), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         return new Release(gate);
     }

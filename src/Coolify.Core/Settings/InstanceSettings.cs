@@ -42,6 +42,9 @@ public class InstanceSettings : ITimestamped
 
     public string? AcmeEmail { get; set; }
 
+    /// <summary>A CA certificate (PEM) the proxies trust for the ACME server: for a private ACME server such as Pebble.</summary>
+    public string? AcmeCaRoot { get; set; }
+
     public string? SmtpHost { get; set; }
 
     public int? SmtpPort { get; set; }

@@ -227,6 +227,10 @@ namespace Coolify.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("http_basic_auth_password");
 
+                    b.Property<string>("HttpBasicAuthPasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("http_basic_auth_password_hash");
+
                     b.Property<string>("HttpBasicAuthUsername")
                         .HasColumnType("text")
                         .HasColumnName("http_basic_auth_username");
@@ -347,6 +351,10 @@ namespace Coolify.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("restart_policy");
+
+                    b.Property<string>("ServingContainer")
+                        .HasColumnType("text")
+                        .HasColumnName("serving_container");
 
                     b.Property<int?>("SourceId")
                         .HasColumnType("integer")
@@ -1327,6 +1335,10 @@ namespace Coolify.Migrations.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    b.Property<string>("AcmeCaRoot")
+                        .HasColumnType("text")
+                        .HasColumnName("acme_ca_root");
 
                     b.Property<string>("AcmeDirectoryUrl")
                         .HasColumnType("text")

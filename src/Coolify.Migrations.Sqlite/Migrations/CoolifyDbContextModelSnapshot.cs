@@ -220,6 +220,10 @@ namespace Coolify.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("http_basic_auth_password");
 
+                    b.Property<string>("HttpBasicAuthPasswordHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("http_basic_auth_password_hash");
+
                     b.Property<string>("HttpBasicAuthUsername")
                         .HasColumnType("TEXT")
                         .HasColumnName("http_basic_auth_username");
@@ -340,6 +344,10 @@ namespace Coolify.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("restart_policy");
+
+                    b.Property<string>("ServingContainer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serving_container");
 
                     b.Property<int?>("SourceId")
                         .HasColumnType("INTEGER")
@@ -1298,6 +1306,10 @@ namespace Coolify.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("AcmeCaRoot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acme_ca_root");
 
                     b.Property<string>("AcmeDirectoryUrl")
                         .HasColumnType("TEXT")

@@ -48,12 +48,12 @@ internal static class DeploymentWaiter
 
     /// <summary>
     /// The application's one container once the previous ones are gone: they get a grace period to stop after the
-    /// deployment finished (busybox httpd ignores SIGTERM, so here the whole 10 s).
+    /// deployment finished (the test image stops on SIGTERM at once; a process that ignores it would take 30 s).
     /// </summary>
     public static async Task<string> SoleContainerAsync(string app)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        deadline.CancelAfter(TimeSpan.FromSeconds(45));
         while (true)
         {
             var containers = await ContainersAsync(app);

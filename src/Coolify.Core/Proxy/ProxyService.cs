@@ -1,0 +1,274 @@
+using Coolify.Core.Applications;
+using Coolify.Core.Common;
+using Coolify.Core.Persistence;
+using Coolify.Core.Servers;
+using Coolify.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coolify.Core.Proxy;
+
+/// <summary>
+/// A server's proxy: its settings, its container (start, stop, restart, logs) and its configuration, computed from
+/// the database (<see cref="DesiredAsync"/>) and applied after every change that moves a route. One apply at a time
+/// per server; a refused configuration never replaces the running one and is recorded on the server.
+/// </summary>
+public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, ProxyImages images, ServerLocks locks, Audit.AuditLog audit)
+{
+    /// <summary>The server (with its proxy settings) and its container's state.</summary>
+    public async Task<(Server Server, ServerProxy Proxy, string Status)> GetAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken)
+    {
+        var server = await ServerAsync(scope.Servers.AsNoTracking(), uuid, cancellationToken);
+        var proxy = ServerProxy.Read(server.Proxy);
+        var status = server.ProxyType == "none" ? "none" : await ContainerFor(server).StatusAsync(cancellationToken);
+        return (server, proxy, status);
+    }
+
+    /// <exception cref="ValidationException">A field is invalid, or the type changes while the proxy runs.</exception>
+    public async Task UpdateAsync(TeamScope scope, string? uuid, ProxyChange change, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var server = await ServerAsync(scope.Servers, uuid, cancellationToken);
+        var proxy = ServerProxy.Read(server.Proxy);
+        var rules = new InputRules();
+        if (change.ProxyType is { } type)
+        {
+            var normalized = type.Trim().ToLowerInvariant();
+            if (!ServerService.ProxyTypes.Contains(normalized))
+            {
+                rules.Add("proxy_type", "The proxy type must be caddy, traefik or none.");
+            }
+            else if (normalized != server.ProxyType && await ContainerFor(server).StatusAsync(cancellationToken) != "missing")
+            {
+                rules.Add("proxy_type", "Stop the proxy before switching its type.");
+            }
+            else
+            {
+                server.ProxyType = normalized;
+            }
+        }
+
+        proxy.RedirectEnabled = change.RedirectEnabled ?? proxy.RedirectEnabled;
+        if (change.RedirectUrl is not null)
+        {
+            proxy.RedirectUrl = string.IsNullOrWhiteSpace(change.RedirectUrl) ? null
+                : ProxyDomain.TryParse(change.RedirectUrl.Trim(), out var url, out var problem) ? url.ToString()
+                : Refused(rules, "redirect_url", $"'{change.RedirectUrl}' {problem}");
+        }
+
+        if (proxy.RedirectEnabled && proxy.RedirectUrl is null)
+        {
+            rules.Add("redirect_url", "Redirecting unknown hosts needs a redirect URL.");
+        }
+
+        proxy.GenerateExactLabels = change.GenerateExactLabels ?? proxy.GenerateExactLabels;
+        rules.ThrowIfInvalid();
+        server.Proxy = proxy.Write();
+        audit.Add("proxy.updated", scope.Access.UserId, scope.Access.TeamId, server.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        await ApplyAsync(server.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets the server's own configuration (appended to the generated one). Checked with Caddy's validator first —
+    /// in the running proxy, which then serves it, or in a throwaway container — and refused whole when invalid.
+    /// </summary>
+    /// <exception cref="ValidationException">Caddy refused it; the stored and running configurations are unchanged.</exception>
+    public async Task SaveConfigurationAsync(TeamScope scope, string? uuid, string configuration, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var server = await ServerAsync(scope.Servers, uuid, cancellationToken);
+        var rules = new InputRules();
+        var custom = rules.Text("configuration", configuration, 100_000);
+        rules.ThrowIfInvalid();
+        var proxy = ServerProxy.Read(server.Proxy);
+        var previous = proxy.CustomConfiguration;
+        proxy.CustomConfiguration = string.IsNullOrWhiteSpace(custom) ? null : custom;
+        server.Proxy = proxy.Write();
+        var outcome = await ApplyAsync(server, cancellationToken);
+        if (outcome.Error is not null)
+        {
+            throw ValidationException.For("configuration", $"The proxy refused this configuration: {outcome.Error}");
+        }
+
+        if (!outcome.Running)
+        {
+            var (text, caRoot) = await DesiredAsync(server, proxy, cancellationToken);
+            try
+            {
+                await ContainerFor(server).ValidateAsync(text, caRoot, cancellationToken);
+            }
+            catch (ProxyConfigurationException refused)
+            {
+                await db.Entry(server).ReloadAsync(cancellationToken);
+                throw ValidationException.For("configuration", $"The proxy refused this configuration: {refused.Message}");
+            }
+        }
+
+        audit.Add("proxy.configuration_saved", scope.Access.UserId, scope.Access.TeamId, $"{server.Name} (was {previous?.Length ?? 0} characters)");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task StartAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var server = await ServerAsync(scope.Servers, uuid, cancellationToken);
+        EnsureCaddy(server);
+        var proxy = ServerProxy.Read(server.Proxy);
+        proxy.ShouldRun = true;
+        server.Proxy = proxy.Write();
+        audit.Add("proxy.started", scope.Access.UserId, scope.Access.TeamId, server.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        var outcome = await ApplyAsync(server.Id, cancellationToken);
+        if (outcome.Error is not null)
+        {
+            throw ValidationException.For("proxy", $"The proxy did not start: {outcome.Error}");
+        }
+    }
+
+    public async Task StopAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var server = await ServerAsync(scope.Servers, uuid, cancellationToken);
+        var proxy = ServerProxy.Read(server.Proxy);
+        proxy.ShouldRun = false;
+        server.Proxy = proxy.Write();
+        audit.Add("proxy.stopped", scope.Access.UserId, scope.Access.TeamId, server.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        using (await locks.AcquireAsync(server.Id, cancellationToken, "proxy"))
+        {
+            await ContainerFor(server).StopAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A new container with the current configuration; certificates stay (they live in a volume).</summary>
+    public async Task RestartAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken)
+    {
+        await StopAsync(scope, uuid, cancellationToken);
+        await StartAsync(scope, uuid, cancellationToken);
+    }
+
+    public async Task<string> LogsAsync(TeamScope scope, string? uuid, int lines, CancellationToken cancellationToken)
+    {
+        var server = await ServerAsync(scope.Servers.AsNoTracking(), uuid, cancellationToken);
+        var result = await ContainerFor(server).LogsAsync(Math.Clamp(lines, 1, 10_000), cancellationToken);
+        return result.Succeeded ? result.Output : string.Empty;
+    }
+
+    /// <summary>
+    /// Brings the server's proxy in line with the database: started when it should run and does not, given the
+    /// routes of every resource with domains and a serving container. Nothing happens when the proxy is off.
+    /// </summary>
+    /// <param name="byDestination">Whether <paramref name="id"/> names a destination (the server it is on) rather than a server.</param>
+    public async Task<ProxyOutcome> ApplyAsync(int id, CancellationToken cancellationToken, bool byDestination = false)
+    {
+        var serverId = byDestination ? await db.Destinations.Where(d => d.Id == id).Select(d => d.ServerId).SingleAsync(cancellationToken) : id;
+        var server = await db.Servers.Include(s => s.PrivateKey).Include(s => s.Settings).SingleAsync(s => s.Id == serverId, cancellationToken);
+        var outcome = await ApplyAsync(server, cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return outcome;
+    }
+
+    // Applies and records the outcome on the (tracked) server; the caller saves.
+    private async Task<ProxyOutcome> ApplyAsync(Server server, CancellationToken cancellationToken)
+    {
+        if (server.ProxyType != "caddy")
+        {
+            return new ProxyOutcome(false, null);
+        }
+
+        using var held = await locks.AcquireAsync(server.Id, cancellationToken, "proxy");
+        var proxy = ServerProxy.Read(server.Proxy);
+        var container = ContainerFor(server);
+        var status = await container.StatusAsync(cancellationToken);
+        if (status != "running" && !proxy.ShouldRun)
+        {
+            return new ProxyOutcome(false, null);
+        }
+
+        var (text, caRoot) = await DesiredAsync(server, proxy, cancellationToken);
+        var networks = await db.Destinations.AsNoTracking().Where(d => d.ServerId == server.Id).OrderBy(d => d.Id).Select(d => d.Network).ToListAsync(cancellationToken);
+        try
+        {
+            if (status == "running")
+            {
+                await container.JoinAsync(networks, cancellationToken);
+                if (text != proxy.AppliedConfiguration || proxy.LastError is not null)
+                {
+                    await container.ApplyAsync(text, caRoot, cancellationToken);
+                }
+            }
+            else
+            {
+                await container.StartAsync(text, caRoot, proxy, networks, cancellationToken);
+            }
+        }
+        catch (ProxyConfigurationException refused)
+        {
+            proxy.LastError = refused.Message;
+            server.Proxy = proxy.Write();
+            return new ProxyOutcome(status == "running", refused.Message);
+        }
+
+        proxy.AppliedConfiguration = text;
+        proxy.AppliedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
+        proxy.LastError = null;
+        server.Proxy = proxy.Write();
+        return new ProxyOutcome(true, null);
+    }
+
+    /// <summary>The configuration the database asks for, and the ACME CA certificate to trust (when one is set).</summary>
+    private async Task<(string Text, string? CaRoot)> DesiredAsync(Server server, ServerProxy proxy, CancellationToken cancellationToken)
+    {
+        var settings = await db.InstanceSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var applications = await db.Applications.AsNoTracking().Include(a => a.Settings)
+            .Where(a => a.Destination!.ServerId == server.Id && a.ServingContainer != null && a.Fqdn != null)
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var routes = applications.SelectMany(a => ProxyDomain.ReadStored(a.Fqdn).Select(domain =>
+            new ProxyRoute(a.Uuid, domain, $"{a.ServingContainer}:{domain.Port ?? FirstPort(a.PortsExposes)}", Options(a)))).ToList();
+        var caRoot = string.IsNullOrWhiteSpace(settings?.AcmeCaRoot) ? null : settings.AcmeCaRoot;
+        var configuration = new ProxyConfiguration(
+            routes, NullIfBlank(settings?.AcmeDirectoryUrl), NullIfBlank(settings?.AcmeEmail), caRoot is null ? null : ProxyContainer.CaRootPath,
+            proxy.RedirectEnabled ? proxy.RedirectUrl : null, proxy.CustomConfiguration);
+        return (CaddyConfig.Render(configuration), caRoot);
+    }
+
+    private static ProxyRouteOptions Options(Application application)
+    {
+        var settings = application.Settings ?? new ApplicationSettings();
+        return new ProxyRouteOptions(
+            settings.IsForceHttpsEnabled, settings.IsGzipEnabled, settings.IsStripprefixEnabled, application.Redirect,
+            application is { IsHttpBasicAuthEnabled: true, HttpBasicAuthUsername: { } user, HttpBasicAuthPasswordHash: { } hash } ? (user, hash) : null);
+    }
+
+    private static int FirstPort(string? ports) =>
+        int.TryParse((ports ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(), out var port) ? port : 80;
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? Refused(InputRules rules, string field, string message)
+    {
+        rules.Add(field, message);
+        return null;
+    }
+
+    private static void EnsureCaddy(Server server)
+    {
+        if (server.ProxyType != "caddy")
+        {
+            throw ValidationException.For("proxy_type", server.ProxyType == "none"
+                ? "This server has no proxy (type none): choose caddy first."
+                : "Traefik is not run by Coolify.NET yet: choose caddy, or run Traefik yourself with the generated labels.");
+        }
+    }
+
+    private ProxyContainer ContainerFor(Server server) => new(shells.For(server), images);
+
+    private static async Task<Server> ServerAsync(IQueryable<Server> servers, string? uuid, CancellationToken cancellationToken) =>
+        await servers.Include(s => s.PrivateKey).Include(s => s.Settings).SingleOrDefaultAsync(s => s.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+}
+
+/// <summary>The fields of <c>PATCH /servers/{uuid}/proxy</c>; null leaves a field as it is.</summary>
+public sealed record ProxyChange(bool? RedirectEnabled = null, string? RedirectUrl = null, bool? GenerateExactLabels = null, string? ProxyType = null);
+
+/// <summary>How an apply ended: whether the proxy runs, and Caddy's reason when it refused the configuration.</summary>
+public sealed record ProxyOutcome(bool Running, string? Error);
