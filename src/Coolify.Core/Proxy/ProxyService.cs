@@ -14,13 +14,11 @@ namespace Coolify.Core.Proxy;
 /// </summary>
 public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, ProxyImages images, ServerLocks locks, Audit.AuditLog audit)
 {
-    /// <summary>The server (with its proxy settings) and its container's state.</summary>
-    public async Task<(Server Server, ServerProxy Proxy, string Status)> GetAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken)
+    /// <summary>The server with its proxy settings and last known state, from the database (the server is not asked, as in Coolify).</summary>
+    public async Task<(Server Server, ServerProxy Proxy)> GetAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken)
     {
         var server = await ServerAsync(scope.Servers.AsNoTracking(), uuid, cancellationToken);
-        var proxy = ServerProxy.Read(server.Proxy);
-        var status = server.ProxyType == "none" ? "none" : await ContainerFor(server).StatusAsync(cancellationToken);
-        return (server, proxy, status);
+        return (server, ServerProxy.Read(server.Proxy));
     }
 
     /// <exception cref="ValidationException">A field is invalid, or the type changes while the proxy runs.</exception>
@@ -138,6 +136,10 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
         {
             await ContainerFor(server).StopAsync(cancellationToken);
         }
+
+        proxy.Status = "exited";
+        server.Proxy = proxy.Write();
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>A new container with the current configuration; certificates stay (they live in a volume).</summary>
@@ -179,7 +181,21 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
         using var held = await locks.AcquireAsync(server.Id, cancellationToken, "proxy");
         var proxy = ServerProxy.Read(server.Proxy);
         var container = ContainerFor(server);
-        var status = await container.StatusAsync(cancellationToken);
+        string status;
+        try
+        {
+            status = await container.StatusAsync(cancellationToken);
+        }
+        catch (Commands.ServerConnectionException)
+        {
+            // The stored settings take effect when the server answers again (the next deployment or change applies them).
+            proxy.Status = "unreachable";
+            server.Proxy = proxy.Write();
+            return new ProxyOutcome(false, null);
+        }
+
+        proxy.Status = status;
+        server.Proxy = proxy.Write();
         if (status != "running" && !proxy.ShouldRun)
         {
             return new ProxyOutcome(false, null);
@@ -209,6 +225,7 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
             return new ProxyOutcome(status == "running", refused.Message);
         }
 
+        proxy.Status = "running";
         proxy.AppliedConfiguration = text;
         proxy.AppliedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
         proxy.LastError = null;

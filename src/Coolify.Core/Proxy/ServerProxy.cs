@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Coolify.Core.Proxy;
 
@@ -10,6 +9,9 @@ namespace Coolify.Core.Proxy;
 public sealed class ServerProxy
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>The container's state when last seen (<c>running</c>, <c>exited</c>, <c>missing</c>), or null before any.</summary>
+    public string? Status { get; set; }
 
     /// <summary>Started by a user and not stopped since: deployments then keep it running.</summary>
     public bool ShouldRun { get; set; }
@@ -36,9 +38,6 @@ public sealed class ServerProxy
     public int HttpPort { get; set; } = 80;
 
     public int HttpsPort { get; set; } = 443;
-
-    [JsonIgnore]
-    public bool IsDefault => !ShouldRun && !RedirectEnabled && CustomConfiguration is null && AppliedConfiguration is null;
 
     public static ServerProxy Read(string? json)
     {

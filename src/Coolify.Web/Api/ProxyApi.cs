@@ -89,9 +89,9 @@ public static class ProxyApi
 
     private static async Task<ProxyResponse> ResponseAsync(TeamScope scope, string uuid, ProxyService proxies, CancellationToken ct)
     {
-        var (server, proxy, status) = await proxies.GetAsync(scope, uuid, ct);
+        var (server, proxy) = await proxies.GetAsync(scope, uuid, ct);
         return new ProxyResponse(
-            server.ProxyType, status, proxy.RedirectEnabled, proxy.RedirectUrl, proxy.GenerateExactLabels, proxy.CustomConfiguration,
+            server.ProxyType, server.ProxyType == "none" ? null : proxy.Status, proxy.RedirectEnabled, proxy.RedirectUrl, proxy.GenerateExactLabels, proxy.CustomConfiguration,
             proxy.AppliedConfiguration, proxy.AppliedAt, proxy.LastError, proxy.HttpPort, proxy.HttpsPort);
     }
 

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coolify.Web.Tests.Deployments;
+using Coolify.Web.Tests.Support;
+
+namespace Coolify.Web.Tests.Proxy;
+
+/// <summary>
+/// Redeploys of an application behind the proxy while a client keeps asking for it (more than 20 requests a
+/// second): the route moves to the new container once it is healthy, and the old one stops only afterwards, so no
+/// request fails. scripts/bench.sh runs this test to record the counts (COOLIFY_ZERO_DOWNTIME_REPORT).
+/// </summary>
+[Collection(ProxyCollection.Name)]
+public sealed class ZeroDowntimeTests : IAsyncLifetime
+{
+    private const int Redeploys = 3;
+    private static readonly string? HttpdImage = TestPlace.Image("COOLIFY_TEST_HTTPD_IMAGE");
+    private static readonly string? CaddyImage = TestPlace.Image("COOLIFY_TEST_CADDY_IMAGE");
+
+    private readonly CoolifyWebFactory _factory = CoolifyWebFactory.With(("COOLIFY_PROXY_IMAGE_CADDY", CaddyImage ?? "caddy:2-alpine"));
+    private readonly string _host = $"zero-{Guid.NewGuid().ToString("N")[..8]}.coolify.test";
+    private TestPlace _place = null!;
+    private string? _app;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _place = await TestPlace.CreateAsync(_factory, "zero downtime");
+
+    [Fact]
+    public async Task Redeploys_BehindTheProxy_UnderSteadyRequests_FailNone()
+    {
+        Assert.SkipWhen(HttpdImage is null || CaddyImage is null, "no test images (run scripts/test.sh)");
+        var (image, tag) = (HttpdImage!.Split(':')[0], HttpdImage.Split(':')[1]);
+        using (var created = await _place.Api.PostAsJsonAsync("/api/v1/applications/dockerimage", new
+        {
+            project_uuid = _place.ProjectUuid, server_uuid = _place.ServerUuid, environment_name = "production",
+            docker_registry_image_name = image, docker_registry_image_tag = tag, ports_exposes = "80", name = "steady", domains = $"http://{_host}",
+        }, Token))
+        {
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
+            _app = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+        }
+
+        using (var started = await _place.Api.PostAsync($"/api/v1/servers/{_place.ServerUuid}/proxy/start", null, Token))
+        {
+            Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync(Token));
+        }
+
+        var first = await DeploymentWaiter.WaitForEndAsync(_place.Api, await DeploymentWaiter.StartAsync(_place.Api, _app));
+        Assert.True(first.Status == "finished", first.Log);
+
+        using var stop = new CancellationTokenSource();
+        var load = SteadyRequestsAsync(stop.Token);
+        var clock = Stopwatch.StartNew();
+        var containers = new HashSet<string>(StringComparer.Ordinal) { await DeploymentWaiter.SoleContainerAsync(_app) };
+        for (var i = 0; i < Redeploys; i++)
+        {
+            var redeploy = await DeploymentWaiter.WaitForEndAsync(_place.Api, await DeploymentWaiter.StartAsync(_place.Api, _app));
+            Assert.True(redeploy.Status == "finished", redeploy.Log);
+            // Until the replaced container has stopped and gone: its stop must not cost a request either.
+            containers.Add(await DeploymentWaiter.SoleContainerAsync(_app));
+        }
+
+        await stop.CancelAsync();
+        var (sent, failures) = await load;
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        Assert.Equal(Redeploys + 1, containers.Count);
+        Assert.True(sent >= 20 * seconds, $"only {sent} requests in {seconds:0.0} s");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed: {string.Join("; ", failures.Take(5))}");
+        if (Environment.GetEnvironmentVariable("COOLIFY_ZERO_DOWNTIME_REPORT") is { Length: > 0 } report)
+        {
+            await File.WriteAllTextAsync(report, $"{Redeploys} {sent} {failures.Count} {seconds:0.0}\n", Token);
+        }
+    }
+
+    // One client, a request every 25 ms or as fast as answers come (about 40 a second); a failure is an exception
+    // (refused, reset, timed out) or any answer but 200 with the application's page.
+    private async Task<(int Sent, List<string> Failures)> SteadyRequestsAsync(CancellationToken stop)
+    {
+        using var http = ProxyClient.Create();
+        var failures = new List<string>();
+        var sent = 0;
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(25));
+        try
+        {
+            while (await pace.WaitForNextTickAsync(stop))
+            {
+                sent++;
+                try
+                {
+                    var (status, body, response) = await ProxyClient.GetAsync(http, _host);
+                    response.Dispose();
+                    if (status != HttpStatusCode.OK || !body.Contains("hello from coolify-test/httpd", StringComparison.Ordinal))
+                    {
+                        failures.Add($"{(int)status} {body.Trim()}");
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
+                {
+                    failures.Add(ex.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The rollouts are over.
+        }
+
+        return (sent, failures);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _place.Api.PostAsync($"/api/v1/servers/{_place.ServerUuid}/proxy/stop", null, CancellationToken.None);
+        if (_app is not null)
+        {
+            await _place.Api.DeleteAsync($"/api/v1/applications/{_app}", CancellationToken.None);
+        }
+
+        await _factory.DisposeAsync();
+    }
+}
