@@ -29,6 +29,14 @@ public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog 
         }
 
         var allowedIps = NormalizeAllowedIps(change.AllowedIps, rules);
+        var acmeDirectory = change.AcmeDirectoryUrl is null ? null : rules.HttpUrl("acme_directory_url", change.AcmeDirectoryUrl);
+        if (acmeDirectory is not null && !acmeDirectory.StartsWith("https://", StringComparison.Ordinal))
+        {
+            rules.Add("acme_directory_url", "An ACME directory is served over https.");
+        }
+
+        var acmeEmail = string.IsNullOrWhiteSpace(change.AcmeEmail) ? null : rules.Email("acme_email", change.AcmeEmail);
+        var acmeCaRoot = string.IsNullOrWhiteSpace(change.AcmeCaRoot) ? null : CertificatePem(rules, change.AcmeCaRoot);
         rules.ThrowIfInvalid();
 
         var settings = await db.InstanceSettings.SingleAsync(cancellationToken);
@@ -38,9 +46,27 @@ public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog 
         settings.IsApiEnabled = change.IsApiEnabled;
         settings.AllowedIps = allowedIps;
         settings.DisableTwoStepConfirmation = change.DisableTwoStepConfirmation;
+        settings.AcmeDirectoryUrl = change.AcmeDirectoryUrl is null ? settings.AcmeDirectoryUrl : acmeDirectory;
+        settings.AcmeEmail = change.AcmeEmail is null ? settings.AcmeEmail : acmeEmail;
+        settings.AcmeCaRoot = change.AcmeCaRoot is null ? settings.AcmeCaRoot : acmeCaRoot;
         audit.Add("settings.changed", access.UserId, access.TeamId,
             $"registration {(change.IsRegistrationEnabled ? "on" : "off")}, api {(change.IsApiEnabled ? "on" : "off")}, allowed ips {allowedIps ?? "any"}");
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // One certificate in PEM, read back from its own bytes: anything else never reaches a proxy.
+    private static string CertificatePem(InputRules rules, string value)
+    {
+        try
+        {
+            using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(value.Trim());
+            return certificate.ExportCertificatePem() + "\n";
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            rules.Add("acme_ca_root", "The ACME CA certificate must be one certificate in PEM form (-----BEGIN CERTIFICATE-----).");
+            return value;
+        }
     }
 
     private static string? NormalizeAllowedIps(string? value, InputRules rules)

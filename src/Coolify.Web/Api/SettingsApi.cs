@@ -29,11 +29,13 @@ public static class SettingsApi
     }
 
     public sealed record SettingsResponse(
-        string? InstanceName, string? Fqdn, bool IsRegistrationEnabled, bool IsApiEnabled, string? AllowedIps, bool DisableTwoStepConfirmation);
+        string? InstanceName, string? Fqdn, bool IsRegistrationEnabled, bool IsApiEnabled, string? AllowedIps, bool DisableTwoStepConfirmation,
+        string? AcmeDirectoryUrl, string? AcmeEmail, string? AcmeCaRoot);
 
     /// <summary>A partial change: absent fields keep their value; an empty string clears a text field.</summary>
     public sealed record SettingsRequest(
-        string? InstanceName, string? Fqdn, bool? IsRegistrationEnabled, bool? IsApiEnabled, string? AllowedIps, bool? DisableTwoStepConfirmation);
+        string? InstanceName, string? Fqdn, bool? IsRegistrationEnabled, bool? IsApiEnabled, string? AllowedIps, bool? DisableTwoStepConfirmation,
+        string? AcmeDirectoryUrl, string? AcmeEmail, string? AcmeCaRoot);
 
     public sealed record LoginProviderResponse(
         string Provider, string Name, bool Enabled, string? ClientId, bool HasClientSecret, string? Tenant, string? BaseUrl, string CallbackPath);
@@ -56,7 +58,8 @@ public static class SettingsApi
             body.IsRegistrationEnabled ?? current.IsRegistrationEnabled,
             body.IsApiEnabled ?? current.IsApiEnabled,
             body.AllowedIps ?? current.AllowedIps,
-            body.DisableTwoStepConfirmation ?? current.DisableTwoStepConfirmation), ct);
+            body.DisableTwoStepConfirmation ?? current.DisableTwoStepConfirmation,
+            body.AcmeDirectoryUrl, body.AcmeEmail, body.AcmeCaRoot), ct);
         return TypedResults.Ok(ToResponse(await settings.GetAsync(ct)));
     }
 
@@ -90,7 +93,7 @@ public static class SettingsApi
         (await ApiScope.RequireAsync(user, scopes, ct)).Access;
 
     private static SettingsResponse ToResponse(InstanceSettings s) =>
-        new(s.InstanceName, s.Fqdn, s.IsRegistrationEnabled, s.IsApiEnabled, s.AllowedIps, s.DisableTwoStepConfirmation);
+        new(s.InstanceName, s.Fqdn, s.IsRegistrationEnabled, s.IsApiEnabled, s.AllowedIps, s.DisableTwoStepConfirmation, s.AcmeDirectoryUrl, s.AcmeEmail, s.AcmeCaRoot);
 
     private static LoginProviderResponse ToResponse(ExternalLoginView v) =>
         new(v.Provider.Id, v.Provider.DisplayName, v.Enabled, v.ClientId, v.HasClientSecret, v.Tenant, v.BaseUrl, v.Provider.CallbackPath);

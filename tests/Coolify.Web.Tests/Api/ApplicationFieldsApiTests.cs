@@ -70,6 +70,16 @@ public sealed class ApplicationFieldsApiTests(CoolifyWebFactory factory) : IClas
     [InlineData("build_pack", "nixpacks;id")]
     [InlineData("build_pack", "nixpacks")]
     [InlineData("domains", "https://shop.example.com;id")]
+    [InlineData("domains", "https://shop.example.com`id`")]
+    [InlineData("domains", "https://$(id).example.com")]
+    [InlineData("domains", "https://shop.example.com\n}\n:80 {")]
+    [InlineData("domains", "https://shop example.com")]
+    [InlineData("domains", "https://ѕhop.example.com")] // Cyrillic 'ѕ'
+    [InlineData("domains", "https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com")]
+    [InlineData("domains", "ftp://shop.example.com")]
+    [InlineData("domains", "gopher://shop.example.com")]
+    [InlineData("redirect", "sideways")]
+    [InlineData("http_basic_auth_username", "ops\n}")]
     [InlineData("pre_deployment_command_container", "web app")]
     [InlineData("git_commit_sha", "HEAD;id")]
     public async Task HostileValue_IsRefusedOnItsField_AndNothingChanges(string field, string value)
