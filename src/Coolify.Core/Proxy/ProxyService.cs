@@ -71,11 +71,16 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
     /// in the running proxy, which then serves it, or in a throwaway container — and refused whole when invalid.
     /// </summary>
     /// <exception cref="ValidationException">Caddy refused it; the stored and running configurations are unchanged.</exception>
-    public async Task SaveConfigurationAsync(TeamScope scope, string? uuid, string configuration, CancellationToken cancellationToken)
+    public async Task SaveConfigurationAsync(TeamScope scope, string? uuid, string? configuration, CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite();
         var server = await ServerAsync(scope.Servers, uuid, cancellationToken);
         var rules = new InputRules();
+        if (configuration is null)
+        {
+            rules.Add("configuration", "The configuration field is required.");
+        }
+
         var custom = rules.Text("configuration", configuration, 100_000);
         rules.ThrowIfInvalid();
         var proxy = ServerProxy.Read(server.Proxy);

@@ -57,12 +57,7 @@ public static class ProxyApi
         string uuid, ProxyConfigurationRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ProxyService proxies, CancellationToken ct)
     {
         var scope = await ApiScope.RequireAsync(user, scopes, ct);
-        if (body.Configuration is null)
-        {
-            throw Core.Common.ValidationException.For("configuration", "The configuration field is required.");
-        }
-
-        await proxies.SaveConfigurationAsync(scope, uuid, Decode(body.Configuration), ct);
+        await proxies.SaveConfigurationAsync(scope, uuid, body.Configuration is null ? null : Decode(body.Configuration), ct);
         return TypedResults.Ok(await ResponseAsync(scope, uuid, proxies, ct));
     }
 

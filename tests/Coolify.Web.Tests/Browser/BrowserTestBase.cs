@@ -19,12 +19,15 @@ public abstract class BrowserTestBase : IAsyncLifetime
 
     protected HostProcess Host => _host ?? throw new InvalidOperationException("The host is not started.");
 
+    /// <summary>Settings (environment variables) of the host process, besides its data directory.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> HostSettings => new Dictionary<string, string?>();
+
     protected IBrowser Chromium => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
     public async ValueTask InitializeAsync()
     {
         (_playwright, _browser) = await Support.Browser.LaunchAsync();
-        _host = HostProcess.Start(new Dictionary<string, string?> { ["COOLIFY_DATA_DIR"] = _data.Path });
+        _host = HostProcess.Start(new Dictionary<string, string?>(HostSettings) { ["COOLIFY_DATA_DIR"] = _data.Path });
         await _host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
     }
 

@@ -141,6 +141,13 @@ public sealed class ResourceBrowserTests : BrowserTestBase
 
         // Settings: a hostile value is refused on its field; a good one is saved.
         var settings = page.GetByTestId("application-settings");
+        var domains = settings.GetByLabel("Domains", new() { Exact = true });
+        await Assertions.Expect(domains).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^http://[a-z0-9]+\.127\.0\.0\.1\.sslip\.io$"));
+        await domains.FillAsync("https://shop.example.com\n}");
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(settings.Locator(".field-error[data-field=domains]")).ToBeVisibleAsync();
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Generate domain" }).ClickAsync();
+        await Assertions.Expect(domains).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\.sslip\.io$"));
         await settings.GetByLabel("Published ports (host:container)").FillAsync("8080:80;id");
         await settings.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(settings.Locator(".field-error[data-field=ports_mappings]")).ToBeVisibleAsync();

@@ -39,6 +39,15 @@ public sealed class ApplicationForm
     public string? CustomLabels { get; set; }
     public string? PreDeploymentCommand { get; set; }
     public string? PostDeploymentCommand { get; set; }
+    public bool IsForceHttpsEnabled { get; set; }
+    public bool IsGzipEnabled { get; set; }
+    public bool IsStripprefixEnabled { get; set; }
+    public string? Redirect { get; set; }
+    public bool IsHttpBasicAuthEnabled { get; set; }
+    public string? HttpBasicAuthUsername { get; set; }
+
+    /// <summary>Write-only: empty keeps the stored password.</summary>
+    public string? HttpBasicAuthPassword { get; set; }
 
     public static ApplicationForm From(Application a) => new()
     {
@@ -51,6 +60,9 @@ public sealed class ApplicationForm
         HealthCheckInterval = a.HealthCheckInterval, HealthCheckRetries = a.HealthCheckRetries, HealthCheckStartPeriod = a.HealthCheckStartPeriod,
         LimitsMemory = a.LimitsMemory, LimitsCpus = a.LimitsCpus, RestartPolicy = a.RestartPolicy, CustomLabels = a.CustomLabels,
         PreDeploymentCommand = a.PreDeploymentCommand, PostDeploymentCommand = a.PostDeploymentCommand,
+        IsForceHttpsEnabled = a.Settings?.IsForceHttpsEnabled ?? true, IsGzipEnabled = a.Settings?.IsGzipEnabled ?? true,
+        IsStripprefixEnabled = a.Settings?.IsStripprefixEnabled ?? true, Redirect = a.Redirect, IsHttpBasicAuthEnabled = a.IsHttpBasicAuthEnabled,
+        HttpBasicAuthUsername = a.HttpBasicAuthUsername,
     };
 
     // Cleared optional fields go as "" (which the rules read as "none"); source fields the application does not have stay null.
@@ -66,5 +78,8 @@ public sealed class ApplicationForm
         HealthCheckInterval = HealthCheckInterval, HealthCheckRetries = HealthCheckRetries, HealthCheckStartPeriod = HealthCheckStartPeriod,
         LimitsMemory = LimitsMemory, LimitsCpus = LimitsCpus, RestartPolicy = RestartPolicy, CustomLabels = CustomLabels ?? string.Empty,
         PreDeploymentCommand = PreDeploymentCommand ?? string.Empty, PostDeploymentCommand = PostDeploymentCommand ?? string.Empty,
+        IsForceHttpsEnabled = IsForceHttpsEnabled, IsGzipEnabled = IsGzipEnabled, IsStripprefixEnabled = IsStripprefixEnabled, Redirect = Redirect,
+        IsHttpBasicAuthEnabled = IsHttpBasicAuthEnabled, HttpBasicAuthUsername = string.IsNullOrWhiteSpace(HttpBasicAuthUsername) ? null : HttpBasicAuthUsername,
+        HttpBasicAuthPassword = string.IsNullOrEmpty(HttpBasicAuthPassword) ? null : HttpBasicAuthPassword,
     };
 }
