@@ -96,6 +96,11 @@ echo "== deployments: $deploy_runs health-gated redeploys of a Docker-image app 
 start_test_docker >&2 && ensure_test_images >&2
 read -r deploy_ours deploy_script deploy_git_skip < <(deploy_bench "$root/src/Coolify.Web/bin/Release/net10.0/Coolify.Web.dll" "$deploy_runs")
 
+echo "== zero downtime: redeploys behind the proxy under steady requests (the test ZeroDowntimeTests)" >&2
+COOLIFY_ZERO_DOWNTIME_REPORT="$work/zero.txt" dotnet test tests/Coolify.Web.Tests --nologo -v quiet \
+  --filter "FullyQualifiedName~ZeroDowntimeTests" >&2 || echo "the zero-downtime test failed" >&2
+read -r zero_redeploys zero_sent zero_failed zero_seconds < "$work/zero.txt" || { zero_redeploys=0; zero_sent=0; zero_failed="(test failed)"; zero_seconds=0; }
+
 read -r _ o_rss o_anon o_med o_p99 o_after <<< "$ours"
 read -r _ b_rss b_anon b_med b_p99 b_after <<< "$bare"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
@@ -132,6 +137,15 @@ after a warm-up; the script polls every 50 ms, as does the client of our API:
 | no-change redeploy of a git app (build skipped) | ${deploy_git_skip} ms | | |
 
 Target ([4/7]): ratio ≤ 1.3.
+
+Zero downtime behind the proxy (Caddy on this host): ${zero_redeploys} redeploys of a Docker-image app while one client
+asks for it every 25 ms through the proxy, until each replaced container has stopped and gone:
+
+| requests sent | failed or 5xx | over |
+|---|---|---|
+| ${zero_sent} | ${zero_failed} | ${zero_seconds} s |
+
+Target ([5/7]): at least 20 requests a second for the whole rollout, none failed.
 MD
 )"
 echo "$report"

@@ -173,7 +173,7 @@ internal sealed class RemoteShell : IDisposable
                 frame?.Append(isError, new string(chars, 0, count));
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or Renci.SshNet.Common.SshException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or Renci.SshNet.Common.SshException or System.Net.Sockets.SocketException)
         {
             // The channel is gone; handled below like an end of stream.
         }
@@ -188,16 +188,18 @@ internal sealed class RemoteShell : IDisposable
     public void Dispose()
     {
         _broken = true;
-        try
+        // Closing a channel whose connection is already gone can fail to send the close ("broken pipe"): nothing to do then.
+        foreach (var part in new IDisposable[] { _input, _channel })
         {
-            _input.Dispose();
+            try
+            {
+                part.Dispose();
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or Renci.SshNet.Common.SshException or System.Net.Sockets.SocketException)
+            {
+                // Already gone.
+            }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or Renci.SshNet.Common.SshException)
-        {
-            // Closing a channel whose connection is already gone.
-        }
-
-        _channel.Dispose();
     }
 
     private sealed class Frame(string id, Func<OutputLine, ValueTask>? onOutput)
