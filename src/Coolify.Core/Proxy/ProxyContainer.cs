@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Coolify.Core.Commands;
 using Coolify.Core.Docker;
@@ -71,6 +72,30 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
         foreach (var network in networks.Where(n => !joined.Contains(n)))
         {
             await _docker.ConnectNetworkAsync(network, Name, cancellationToken);
+        }
+    }
+
+    /// <summary>The certificate the proxy holds for <paramref name="host"/> (from its data volume), or null when it has none yet.</summary>
+    /// <param name="host">A validated host name (<see cref="ProxyDomain"/>).</param>
+    public async Task<X509Certificate2?> CertificateAsync(string host, CancellationToken cancellationToken)
+    {
+        // Caddy keeps certificates under /data/caddy/certificates/<issuer>/<host>/<host>.crt (leaf first, then the chain).
+        var result = await _docker.ExecAsync(Name, ["find", "/data/caddy/certificates", "-name", host + ".crt", "-exec", "cat", "{}", ";"], cancellationToken);
+        var pem = result.Output;
+        var start = pem.IndexOf("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal);
+        var end = pem.IndexOf("-----END CERTIFICATE-----", StringComparison.Ordinal);
+        if (!result.Succeeded || start < 0 || end < start)
+        {
+            return null;
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPem(pem.AsSpan(start, end + "-----END CERTIFICATE-----".Length - start));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
         }
     }
 

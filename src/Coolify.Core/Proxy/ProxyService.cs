@@ -162,6 +162,34 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
     }
 
     /// <summary>
+    /// The certificate the server's proxy holds for each HTTPS domain of the application (issuer, expiry), or a
+    /// null issuer while none is there yet. Empty when the proxy does not run.
+    /// </summary>
+    public async Task<IReadOnlyList<CertificateStatus>> CertificatesAsync(TeamScope scope, string? applicationUuid, CancellationToken cancellationToken)
+    {
+        var application = await scope.Applications.AsNoTracking().Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)
+            .Include(a => a.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
+            .SingleOrDefaultAsync(a => a.Uuid == applicationUuid, cancellationToken) ?? throw new NotFoundException();
+        var container = ContainerFor(application.Destination!.Server!);
+        var hosts = ProxyDomain.ReadStored(application.Fqdn).Where(d => d.Https).Select(d => d.Host).Distinct().ToList();
+        if (hosts.Count == 0 || await container.StatusAsync(cancellationToken) != "running")
+        {
+            return [];
+        }
+
+        var statuses = new List<CertificateStatus>();
+        foreach (var host in hosts)
+        {
+            using var certificate = await container.CertificateAsync(host, cancellationToken);
+            statuses.Add(certificate is null
+                ? new CertificateStatus(host, null, null, null)
+                : new CertificateStatus(host, certificate.Issuer, certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime()));
+        }
+
+        return statuses;
+    }
+
+    /// <summary>
     /// Brings the server's proxy in line with the database: started when it should run and does not, given the
     /// routes of every resource with domains and a serving container. Nothing happens when the proxy is off.
     /// </summary>
@@ -291,6 +319,9 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
 
 /// <summary>The fields of <c>PATCH /servers/{uuid}/proxy</c>; null leaves a field as it is.</summary>
 public sealed record ProxyChange(bool? RedirectEnabled = null, string? RedirectUrl = null, bool? GenerateExactLabels = null, string? ProxyType = null);
+
+/// <summary>The certificate served for a host: issuer and validity, all null while none has been obtained.</summary>
+public sealed record CertificateStatus(string Host, string? Issuer, DateTime? NotBefore, DateTime? NotAfter);
 
 /// <summary>How an apply ended: whether the proxy runs, and Caddy's reason when it refused the configuration.</summary>
 public sealed record ProxyOutcome(bool Running, string? Error);

@@ -18,6 +18,7 @@ public static class ProxyApi
         var read = app.MapGroup("/api/v1").WithTags("Servers").RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
         read.MapGet("/servers/{uuid}/proxy", GetAsync).WithName("get-server-proxy");
         read.MapGet("/servers/{uuid}/proxy/logs", LogsAsync).WithName("get-server-proxy-logs");
+        read.MapGet("/applications/{uuid}/certificates", CertificatesAsync).WithTags("Applications").WithName("get-application-certificates");
 
         var write = app.MapGroup("/api/v1").WithTags("Servers").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
         write.MapPatch("/servers/{uuid}/proxy", UpdateAsync).WithName("update-server-proxy");
@@ -40,6 +41,10 @@ public static class ProxyApi
     public sealed record ProxyConfigurationRequest(string? Configuration);
 
     public sealed record ProxyLogs(string Logs);
+
+    public static async Task<Ok<IReadOnlyList<CertificateStatus>>> CertificatesAsync(
+        string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ProxyService proxies, CancellationToken ct) =>
+        TypedResults.Ok(await proxies.CertificatesAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct));
 
     public static async Task<Ok<ProxyResponse>> GetAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ProxyService proxies, CancellationToken ct) =>
         TypedResults.Ok(await ResponseAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, proxies, ct));

@@ -73,6 +73,12 @@ public sealed class ProxyHttpsTests : IAsyncLifetime
         Assert.Contains(Domain!, certificate.GetNameInfo(X509NameType.DnsName, false), StringComparison.Ordinal);
         Assert.Contains("Pebble", certificate.Issuer, StringComparison.Ordinal);
 
+        // The resource shows which certificate it has: the one served.
+        var listed = Assert.Single((await _place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{_app}/certificates", Token)).EnumerateArray());
+        Assert.Equal(Domain, listed.GetProperty("host").GetString());
+        Assert.Equal(certificate.Issuer, listed.GetProperty("issuer").GetString());
+        Assert.Equal(certificate.NotAfter.ToUniversalTime(), listed.GetProperty("not_after").GetDateTime(), TimeSpan.FromSeconds(1));
+
         // Force HTTPS (the default): plain HTTP redirects to the same address over HTTPS.
         using (var http = ProxyClient.Create())
         {
