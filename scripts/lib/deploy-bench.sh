@@ -82,5 +82,7 @@ deploy_bench() {
   call -X DELETE "$base/api/v1/applications/$app" >/dev/null
   call -X DELETE "$base/api/v1/applications/$gitapp" >/dev/null
   docker images -q --filter "label=coolify.resource=$gitapp" | xargs -r docker rmi -f >/dev/null
+  # git daemon forks a child that outlives the pid we started.
+  pkill -f -- "--base-path=$repo" 2>/dev/null || true
   echo "$((ours / runs)) $((script / runs)) $((skip / runs))"
 }

@@ -106,6 +106,9 @@ public class Application : Entity, ISoftDeletable
     /// <summary>bcrypt of <see cref="HttpBasicAuthPassword"/>, for the proxy's configuration.</summary>
     public string? HttpBasicAuthPasswordHash { get; set; }
 
+    /// <summary>Domains (a subset of <see cref="Fqdn"/>, comma-separated) served with <c>X-Robots-Tag: noindex, nofollow</c>.</summary>
+    public string? NoindexDomains { get; set; }
+
     /// <summary>The container the proxy sends this application's domains to: set once a rollout's new container is healthy.</summary>
     public string? ServingContainer { get; set; }
 

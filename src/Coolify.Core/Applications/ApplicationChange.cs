@@ -65,6 +65,7 @@ public record ApplicationChange
     public int? LimitsCpuShares { get; init; }
 
     // Routing through the server's proxy
+    public IReadOnlyList<string>? NoindexDomains { get; init; }
     public bool? IsForceHttpsEnabled { get; init; }
     public bool? IsGzipEnabled { get; init; }
     public bool? IsStripprefixEnabled { get; init; }

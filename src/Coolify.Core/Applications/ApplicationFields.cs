@@ -92,6 +92,16 @@ public static partial class ApplicationFields
 
     private static void ApplyRouting(Application application, ApplicationSettings settings, ApplicationChange change, InputRules rules)
     {
+        if (change.NoindexDomains is not null || change.Domains is not null)
+        {
+            // Coolify: entries that are not among the application's domains are ignored (also when the domains change).
+            var domains = Proxy.ProxyDomain.ReadStored(application.Fqdn).Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
+            var wanted = change.NoindexDomains ?? (application.NoindexDomains ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var kept = wanted.Select(w => Proxy.ProxyDomain.TryParse(w.Trim(), out var d, out _) ? d.ToString() : null)
+                .Where(d => d is not null && domains.Contains(d)).Distinct().ToList();
+            application.NoindexDomains = kept.Count == 0 ? null : string.Join(',', kept);
+        }
+
         settings.IsForceHttpsEnabled = change.IsForceHttpsEnabled ?? settings.IsForceHttpsEnabled;
         settings.IsGzipEnabled = change.IsGzipEnabled ?? settings.IsGzipEnabled;
         settings.IsStripprefixEnabled = change.IsStripprefixEnabled ?? settings.IsStripprefixEnabled;

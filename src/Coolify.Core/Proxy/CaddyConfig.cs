@@ -113,7 +113,7 @@ public static class CaddyConfig
 
         if (route.Options.NoIndex)
         {
-            text.Append("\t\theader X-Robots-Tag \"noindex, nofollow, nosnippet, noarchive\"\n");
+            text.Append("\t\theader X-Robots-Tag \"noindex, nofollow\"\n");
         }
 
         // A dial that fails (the container is being replaced) is retried for a few seconds rather than answered 502.

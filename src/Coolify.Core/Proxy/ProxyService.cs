@@ -274,7 +274,10 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
             .Where(a => a.Destination!.ServerId == server.Id && a.ServingContainer != null && a.Fqdn != null)
             .OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var routes = applications.SelectMany(a => ProxyDomain.ReadStored(a.Fqdn).Select(domain =>
-            new ProxyRoute(a.Uuid, domain, $"{a.ServingContainer}:{domain.Port ?? FirstPort(a.PortsExposes)}", Options(a)))).ToList();
+            new ProxyRoute(a.Uuid, domain, $"{a.ServingContainer}:{domain.Port ?? FirstPort(a.PortsExposes)}", Options(a) with
+            {
+                NoIndex = (a.NoindexDomains ?? string.Empty).Split(',').Contains(domain.ToString(), StringComparer.Ordinal),
+            }))).ToList();
         var caRoot = string.IsNullOrWhiteSpace(settings?.AcmeCaRoot) ? null : settings.AcmeCaRoot;
         var configuration = new ProxyConfiguration(
             routes, NullIfBlank(settings?.AcmeDirectoryUrl), NullIfBlank(settings?.AcmeEmail), caRoot is null ? null : ProxyContainer.CaRootPath,

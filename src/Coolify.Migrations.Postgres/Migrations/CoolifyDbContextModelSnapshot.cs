@@ -301,6 +301,10 @@ namespace Coolify.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NoindexDomains")
+                        .HasColumnType("text")
+                        .HasColumnName("noindex_domains");
+
                     b.Property<string>("PortsExposes")
                         .IsRequired()
                         .HasColumnType("text")

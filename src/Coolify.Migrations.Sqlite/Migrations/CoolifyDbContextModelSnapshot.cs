@@ -294,6 +294,10 @@ namespace Coolify.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NoindexDomains")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("noindex_domains");
+
                     b.Property<string>("PortsExposes")
                         .IsRequired()
                         .HasColumnType("TEXT")

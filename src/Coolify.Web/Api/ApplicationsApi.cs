@@ -65,7 +65,7 @@ public static class ApplicationsApi
         string LimitsMemoryReservation, string LimitsCpus, string? LimitsCpuset, int LimitsCpuShares, [property: Sensitive] string? CustomLabels, string RestartPolicy,
         int? StopGracePeriod, string? PreDeploymentCommand, string? PostDeploymentCommand, int DockerImagesToKeep,
         bool IsForceHttpsEnabled, bool IsGzipEnabled, bool IsStripprefixEnabled, string Redirect, bool IsHttpBasicAuthEnabled, string? HttpBasicAuthUsername,
-        [property: Sensitive] string? HttpBasicAuthPassword,
+        [property: Sensitive] string? HttpBasicAuthPassword, IReadOnlyList<string> NoindexDomains,
         string? EnvironmentUuid, string? EnvironmentName, string? ProjectUuid, string? DestinationUuid, string? ServerUuid, DateTime CreatedAt, DateTime UpdatedAt);
 
     public sealed record ApplicationLogs(string Logs);
@@ -176,6 +176,6 @@ public static class ApplicationsApi
         a.LimitsMemoryReservation, a.LimitsCpus, a.LimitsCpuset, a.LimitsCpuShares, a.CustomLabels, a.RestartPolicy,
         a.Settings?.StopGracePeriod, a.PreDeploymentCommand, a.PostDeploymentCommand, a.Settings?.DockerImagesToKeep ?? 2,
         a.Settings?.IsForceHttpsEnabled ?? true, a.Settings?.IsGzipEnabled ?? true, a.Settings?.IsStripprefixEnabled ?? true, a.Redirect, a.IsHttpBasicAuthEnabled,
-        a.HttpBasicAuthUsername, a.HttpBasicAuthPassword,
+        a.HttpBasicAuthUsername, a.HttpBasicAuthPassword, (a.NoindexDomains ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
         a.Environment?.Uuid, a.Environment?.Name, a.Environment?.Project?.Uuid, a.Destination?.Uuid, a.Destination?.Server?.Uuid, a.CreatedAt, a.UpdatedAt);
 }

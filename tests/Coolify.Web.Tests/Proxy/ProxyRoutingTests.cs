@@ -56,8 +56,23 @@ public sealed class ProxyRoutingTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, "hello from back\n"), await BodyAsync(site, "/back/index.html"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await BodyAsync($"nobody-{_id}.coolify.test", "/")).Status);
 
-        // www → non-www, and basic auth, as soon as the application is changed.
-        await PatchAsync(front, new { redirect = "non-www" });
+        // www → non-www, noindex and basic auth, as soon as the application is changed.
+        await PatchAsync(front, new { redirect = "non-www", noindex_domains = new[] { $"http://{site}", "http://elsewhere.example.com" } });
+        var (_, _, indexed) = await ProxyClient.GetAsync(_http, site, "/");
+        using (indexed)
+        {
+            Assert.Equal("noindex, nofollow", string.Join(", ", indexed.Headers.GetValues("X-Robots-Tag")));
+        }
+
+        var frontNow = await _place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{front}", Token);
+        Assert.Equal([$"http://{site}"], frontNow.GetProperty("noindex_domains").EnumerateArray().Select(d => d.GetString()));
+        var (_, _, backIndexed) = await ProxyClient.GetAsync(_http, site, "/back");
+        using (backIndexed)
+        {
+            Assert.False(backIndexed.Headers.Contains("X-Robots-Tag"));
+        }
+
+
         var (status, _, redirect) = await ProxyClient.GetAsync(_http, $"www.{site}", "/page?x=1");
         using (redirect)
         {

@@ -39,6 +39,7 @@ public sealed class ApplicationForm
     public string? CustomLabels { get; set; }
     public string? PreDeploymentCommand { get; set; }
     public string? PostDeploymentCommand { get; set; }
+    public string? NoindexDomains { get; set; }
     public bool IsForceHttpsEnabled { get; set; }
     public bool IsGzipEnabled { get; set; }
     public bool IsStripprefixEnabled { get; set; }
@@ -62,7 +63,7 @@ public sealed class ApplicationForm
         PreDeploymentCommand = a.PreDeploymentCommand, PostDeploymentCommand = a.PostDeploymentCommand,
         IsForceHttpsEnabled = a.Settings?.IsForceHttpsEnabled ?? true, IsGzipEnabled = a.Settings?.IsGzipEnabled ?? true,
         IsStripprefixEnabled = a.Settings?.IsStripprefixEnabled ?? true, Redirect = a.Redirect, IsHttpBasicAuthEnabled = a.IsHttpBasicAuthEnabled,
-        HttpBasicAuthUsername = a.HttpBasicAuthUsername,
+        HttpBasicAuthUsername = a.HttpBasicAuthUsername, NoindexDomains = a.NoindexDomains,
     };
 
     // Cleared optional fields go as "" (which the rules read as "none"); source fields the application does not have stay null.
@@ -81,5 +82,6 @@ public sealed class ApplicationForm
         IsForceHttpsEnabled = IsForceHttpsEnabled, IsGzipEnabled = IsGzipEnabled, IsStripprefixEnabled = IsStripprefixEnabled, Redirect = Redirect,
         IsHttpBasicAuthEnabled = IsHttpBasicAuthEnabled, HttpBasicAuthUsername = string.IsNullOrWhiteSpace(HttpBasicAuthUsername) ? null : HttpBasicAuthUsername,
         HttpBasicAuthPassword = string.IsNullOrEmpty(HttpBasicAuthPassword) ? null : HttpBasicAuthPassword,
+        NoindexDomains = (NoindexDomains ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
     };
 }
