@@ -19,6 +19,9 @@ public sealed class ApiExceptionHandler : IExceptionHandler
             ForbiddenException forbidden => ApiResults.Forbidden(forbidden.Message),
             NotFoundException => ApiResults.NotFound(),
             ConflictException conflict => TypedResults.Json(new ApiMessage(conflict.Message), statusCode: StatusCodes.Status409Conflict),
+            Coolify.Core.Proxy.DomainConflictException domains => TypedResults.Json(
+                new DomainConflictResponse(domains.Message, "Using the same domain for multiple resources can cause routing conflicts and unpredictable behavior.", domains.Conflicts),
+                statusCode: StatusCodes.Status409Conflict),
             // A server that cannot be reached is a fact about input the user gave (address, key): 422 with the reason.
             Coolify.Core.Commands.ServerConnectionException unreachable => ApiResults.Validation(ValidationException.For("server", unreachable.Message)),
             // So is a server that cannot do what was asked (Docker missing, a command refused or too slow there).
@@ -37,3 +40,6 @@ public sealed class ApiExceptionHandler : IExceptionHandler
         return true;
     }
 }
+
+/// <summary>Coolify's 409 body for domains in use.</summary>
+public sealed record DomainConflictResponse(string Message, string Warning, IReadOnlyList<Coolify.Core.Proxy.DomainConflict> Conflicts);

@@ -96,6 +96,40 @@ public sealed class ApplicationFieldsApiTests(CoolifyWebFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Domains_InUseOnTheServer_Answer409WithTheConflict_UnlessOverridden()
+    {
+        var domain = $"http://dup-{Guid.NewGuid():N}.example.com";
+        var first = await CreateAsync();
+        using (var taken = await _api.PatchAsJsonAsync($"/api/v1/applications/{first}", new { domains = domain }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        }
+
+        var second = await CreateAsync();
+        var before = await _api.GetStringAsync($"/api/v1/applications/{second}", Token);
+        using (var refused = await _api.PatchAsJsonAsync($"/api/v1/applications/{second}", new { domains = domain.Replace("http://", "https://", StringComparison.Ordinal) + "/" }, Token))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Token);
+            Assert.Contains("force_domain_override", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+            var conflict = Assert.Single(body.GetProperty("conflicts").EnumerateArray());
+            Assert.Equal(first, conflict.GetProperty("resource_uuid").GetString());
+            Assert.Equal("application", conflict.GetProperty("resource_type").GetString());
+        }
+
+        Assert.Equal(before, await _api.GetStringAsync($"/api/v1/applications/{second}", Token));
+        using (var otherPath = await _api.PatchAsJsonAsync($"/api/v1/applications/{second}", new { domains = domain + "/api", force_domain_override = false }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, otherPath.StatusCode); // another path on the same host is another route
+        }
+
+        using (var overridden = await _api.PatchAsJsonAsync($"/api/v1/applications/{second}", new { domains = domain, force_domain_override = true }, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, overridden.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task CreateRoutes_RequireTheirSourcesFields()
     {
         var place = new Dictionary<string, object?> { ["project_uuid"] = _projectUuid, ["server_uuid"] = _serverUuid, ["environment_name"] = "production" };
