@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Coolify.Core.Applications;
 using Coolify.Core.Commands;
 using Coolify.Core.Docker;
@@ -96,8 +94,8 @@ public sealed class DeploymentPipeline(
             string? envFile = null, filesArchive = null;
             try
             {
-                envFile = await TemporaryFileAsync(shell, limit.Token);
-                filesArchive = files.Count > 0 ? await TemporaryFileAsync(shell, limit.Token) : null;
+                envFile = await shell.TemporaryAsync(limit.Token);
+                filesArchive = files.Count > 0 ? await shell.TemporaryAsync(limit.Token) : null;
                 await shell.UploadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(EnvironmentFile.Content(environment))), envFile, 0x180, limit.Token);
                 await log.InfoAsync($"Environment file {envFile} written (removed after the start).", hidden: true);
                 if (filesArchive is not null)
@@ -120,7 +118,7 @@ public sealed class DeploymentPipeline(
                 }
             }
 
-            var healthy = await WaitHealthyAsync(docker, name, application, log, limit.Token);
+            var healthy = await HealthGate.WaitAsync(docker, name, application, log, limit.Token);
             if (healthy is null)
             {
                 var tail = await docker.TailLogsAsync(name, 100, CancellationToken.None);
@@ -204,9 +202,6 @@ public sealed class DeploymentPipeline(
         return await new ImageBuild(shell, docker, log, buildImages)
             .BuildAsync(application, application.Settings ?? new ApplicationSettings(), deployment, variables, deployKey, cancellationToken);
     }
-
-    private static async Task<string> TemporaryFileAsync(IServerShell shell, CancellationToken cancellationToken) =>
-        (await shell.RunAsync(ShellCommand.Of("mktemp"), cancellationToken: cancellationToken)).EnsureSuccess(ShellCommand.Of("mktemp")).Output.Trim();
 
     // Coolify's pre-deployment command runs in the container serving now (skipped when none), the post-deployment one in the
     // new container once healthy. The command is the user's text, run by the container's shell as one argument.
@@ -358,57 +353,5 @@ public sealed class DeploymentPipeline(
         }
 
         return image;
-    }
-
-    // Healthy: the image's HEALTHCHECK says so; without one, the container is still running (not restarting) after
-    // the application's start period.
-    /// <returns>The application's status once healthy (Coolify's running:healthy, or running:unknown without a health check); null when it never became healthy.</returns>
-    private static async Task<string?> WaitHealthyAsync(DockerCli docker, string name, Application application, DeploymentLog log, CancellationToken cancellationToken)
-    {
-        var startPeriod = TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckStartPeriod));
-        var deadline = startPeriod + TimeSpan.FromSeconds(Math.Max(1, application.HealthCheckInterval) * Math.Max(1, application.HealthCheckRetries));
-        var started = TimeProvider.System.GetTimestamp();
-        string? lastState = null;
-        while (true)
-        {
-            // Closely at first (most containers are healthy within seconds, and the rollout waits on it), then gently.
-            var elapsed = TimeProvider.System.GetElapsedTime(started);
-            await Task.Delay(elapsed < TimeSpan.FromSeconds(10) ? TimeSpan.FromMilliseconds(50) : TimeSpan.FromMilliseconds(500), cancellationToken);
-            elapsed = TimeProvider.System.GetElapsedTime(started);
-            var inspect = await docker.InspectContainerAsync(name, cancellationToken);
-            var state = inspect is { } found && found.TryGetProperty("State", out var s) ? s : (JsonElement?)null;
-            var status = state?.GetProperty("Status").GetString() ?? "missing";
-            // A process that exits is restarted by the restart policy: between restarts it looks "running".
-            var restarts = inspect is { } withCount && withCount.TryGetProperty("RestartCount", out var count) ? count.GetInt32() : 0;
-            if (restarts > 0)
-            {
-                await log.InfoAsync($"The container exited and was restarted {restarts} time(s).");
-                return null;
-            }
-
-            var health = state is { } st && st.TryGetProperty("Health", out var h) ? h.GetProperty("Status").GetString() : null;
-            var described = health is null ? status : $"{status}, {health}";
-            if (described != lastState)
-            {
-                await log.InfoAsync($"Container is {described} ({elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s).", hidden: false);
-                lastState = described;
-            }
-
-            if (status is "exited" or "dead" or "missing" || health == "unhealthy")
-            {
-                return null;
-            }
-
-            if (health == "healthy" || (health is null && status == "running" && elapsed >= startPeriod))
-            {
-                return health == "healthy" ? "running:healthy" : "running:unknown";
-            }
-
-            if (elapsed > deadline)
-            {
-                await log.InfoAsync($"Still not healthy after {deadline.TotalSeconds:0} s.");
-                return null;
-            }
-        }
     }
 }

@@ -34,7 +34,7 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
             return await BuildAsync(application, settings, deployment, variables, cancellationToken);
         }
 
-        _keyFile = await TemporaryAsync(null, cancellationToken);
+        _keyFile = await shell.TemporaryAsync(cancellationToken);
         try
         {
             // OpenSSH wants the key to end with a line break.
@@ -76,8 +76,8 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
             return image;
         }
 
-        var folder = await TemporaryAsync("-d", cancellationToken);
-        var arguments = variables.Count > 0 ? await TemporaryAsync(null, cancellationToken) : null;
+        var folder = await shell.TemporaryAsync(cancellationToken, directory: true);
+        var arguments = variables.Count > 0 ? await shell.TemporaryAsync(cancellationToken) : null;
         try
         {
             if (inline)
@@ -253,12 +253,6 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
             application.StartCommand ?? string.Empty, application.PublishDirectory ?? string.Empty, application.StaticImage ?? string.Empty,
             application.PortsExposes, settings.IsStatic.ToString(), settings.IsSpa.ToString(), settings.IsGitSubmodulesEnabled.ToString(), images.ToString(),
             .. variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}")]))[..16];
-
-    private async Task<string> TemporaryAsync(string? option, CancellationToken cancellationToken)
-    {
-        var command = option is null ? ShellCommand.Of("mktemp") : ShellCommand.Of("mktemp", option);
-        return (await shell.RunAsync(command, cancellationToken: cancellationToken)).EnsureSuccess(command).Output.Trim();
-    }
 
     private Task UploadAsync(string text, string path, CancellationToken cancellationToken) =>
         shell.UploadAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), path, 0x180, cancellationToken);

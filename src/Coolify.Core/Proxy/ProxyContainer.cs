@@ -138,7 +138,7 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
 
     private async Task<string> UploadArchiveAsync(IEnumerable<(string, byte[]?)> files, CancellationToken cancellationToken)
     {
-        var path = (await shell.RunAsync(ShellCommand.Of("mktemp"), cancellationToken: cancellationToken)).EnsureSuccess(ShellCommand.Of("mktemp")).Output.Trim();
+        var path = await shell.TemporaryAsync(cancellationToken);
         // Laid out from the container's root: the files land in /etc/caddy (the config volume).
         using var archive = TarFiles.Create(files.Select(f => ("etc/caddy/" + f.Item1, f.Item2)));
         await shell.UploadAsync(archive, path, 0x180, cancellationToken);
