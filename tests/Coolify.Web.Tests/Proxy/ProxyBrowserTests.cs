@@ -39,6 +39,15 @@ public sealed class ProxyBrowserTests : BrowserTestBase
 
             await proxy.GetByRole(AriaRole.Button, new() { Name = "Stop proxy", Exact = true }).ClickAsync();
             await Assertions.Expect(proxy.GetByTestId("proxy-status")).ToHaveTextAsync("exited", new() { Timeout = 30_000 });
+
+            // The type switch: none takes the proxy off this server (its actions go with it), caddy brings them back.
+            var settings = proxy.GetByTestId("proxy-settings");
+            await settings.GetByLabel("Proxy type").SelectOptionAsync("none");
+            await settings.GetByRole(AriaRole.Button, new() { Name = "Save proxy settings" }).ClickAsync();
+            await Assertions.Expect(proxy.GetByRole(AriaRole.Button, new() { Name = "Start proxy", Exact = true })).ToHaveCountAsync(0);
+            await settings.GetByLabel("Proxy type").SelectOptionAsync("caddy");
+            await settings.GetByRole(AriaRole.Button, new() { Name = "Save proxy settings" }).ClickAsync();
+            await Assertions.Expect(proxy.GetByRole(AriaRole.Button, new() { Name = "Start proxy", Exact = true })).ToBeVisibleAsync();
         }
         finally
         {
