@@ -33,9 +33,11 @@ public sealed class ServerHealthCheck(CoolifyDbContext db, IServerShells shells)
             // The applications' containers, on the same beat: a crash or a failing health check shows without a deployment.
             try
             {
-                await new Applications.ApplicationStatuses(db).UpdateAsync(server, new Docker.DockerCli(shells.For(server)), cancellationToken);
+                var docker = new Docker.DockerCli(shells.For(server));
+                await new Applications.ApplicationStatuses(db).UpdateAsync(server, docker, cancellationToken);
+                await RefreshProxyStatusAsync(server, docker, cancellationToken);
             }
-            catch (Exception ex) when (ex is ServerConnectionException or CommandTimeoutException or CommandFailedException)
+            catch (Exception ex) when (ex is ServerConnectionException or CommandTimeoutException or CommandFailedException or Docker.DockerRequestException)
             {
                 // Docker not answering is the validation's business; statuses stay as they were until it does.
             }
@@ -51,5 +53,24 @@ public sealed class ServerHealthCheck(CoolifyDbContext db, IServerShells shells)
 
         await db.SaveChangesAsync(cancellationToken);
         return answered;
+    }
+
+    // The proxy's state as the dashboard and GET /servers/{uuid}/proxy show it (they never ask the server themselves).
+    private static async Task RefreshProxyStatusAsync(Server server, Docker.DockerCli docker, CancellationToken cancellationToken)
+    {
+        var proxy = Proxy.ServerProxy.Read(server.Proxy);
+        if (server.ProxyType != "caddy" || (proxy.Status is null && !proxy.ShouldRun))
+        {
+            return; // never started here: nothing to report
+        }
+
+        var status = await docker.InspectContainerAsync(Proxy.ProxyContainer.Name, cancellationToken) is { } found
+            ? found.GetProperty("State").GetProperty("Status").GetString() ?? "unknown"
+            : "missing";
+        if (status != proxy.Status)
+        {
+            proxy.Status = status;
+            server.Proxy = proxy.Write();
+        }
     }
 }

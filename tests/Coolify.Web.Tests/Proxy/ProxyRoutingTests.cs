@@ -17,7 +17,9 @@ public sealed class ProxyRoutingTests : IAsyncLifetime
     private static readonly string? HttpdImage = TestPlace.Image("COOLIFY_TEST_HTTPD_IMAGE");
     private static readonly string? CaddyImage = TestPlace.Image("COOLIFY_TEST_CADDY_IMAGE");
 
-    private readonly CoolifyWebFactory _factory = CoolifyWebFactory.With(("COOLIFY_PROXY_IMAGE_CADDY", CaddyImage ?? "caddy:2-alpine"));
+    // Servers checked every second, so a proxy stopped behind the product's back shows quickly.
+    private readonly CoolifyWebFactory _factory = CoolifyWebFactory.With(
+        ("COOLIFY_PROXY_IMAGE_CADDY", CaddyImage ?? "caddy:2-alpine"), ("COOLIFY_SERVER_CHECK_INTERVAL", "1"));
     private readonly string _id = Guid.NewGuid().ToString("N")[..8];
     private readonly HttpClient _http = ProxyClient.Create();
     private TestPlace _place = null!;
@@ -114,6 +116,15 @@ public sealed class ProxyRoutingTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await BodyAsync(site, "/")).Status);
+
+        // The proxy stopped behind the product's back: the server checks notice, and the stored state says so.
+        await new Coolify.Infrastructure.Servers.LocalServerShell().RunAsync(Coolify.Core.Commands.ShellCommand.Of("docker", "stop", "coolify-proxy"), cancellationToken: Token);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while ((await _place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/servers/{_place.ServerUuid}/proxy", deadline.Token)).GetProperty("status").GetString() != "exited")
+        {
+            await Task.Delay(250, deadline.Token); // polling a condition: the next server check
+        }
     }
 
     public async ValueTask DisposeAsync()
