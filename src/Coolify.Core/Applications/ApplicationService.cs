@@ -154,7 +154,7 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         if (application.ServingContainer is not null)
         {
             // Domains and routing options take effect at once; a refusal is recorded on the server's proxy.
-            await proxy.ApplyAsync(application.DestinationId, cancellationToken, byDestination: true);
+            await proxy.ApplyAsync(application.Destination!.ServerId, cancellationToken);
         }
 
         return application;

@@ -182,6 +182,10 @@ public sealed class DockerCli(IServerShell shell)
     public Task<JsonElement?> InspectContainerAsync(string name, CancellationToken cancellationToken) =>
         _engine.GetAsync($"containers/{DockerEngine.Segment(name)}/json", cancellationToken);
 
+    /// <summary>Docker's state of a container (<c>running</c>, <c>exited</c>, ...), or <c>missing</c> when there is none by that name.</summary>
+    public async Task<string> ContainerStatusAsync(string name, CancellationToken cancellationToken) =>
+        await InspectContainerAsync(name, cancellationToken) is { } found ? found.GetProperty("State").GetProperty("Status").GetString() ?? "unknown" : "missing";
+
     /// <summary>An image as <c>docker image inspect</c> shows it, or null when the server does not have it.</summary>
     public Task<JsonElement?> InspectImageAsync(string reference, CancellationToken cancellationToken) =>
         _engine.GetAsync($"images/{DockerEngine.Segment(reference)}/json", cancellationToken);

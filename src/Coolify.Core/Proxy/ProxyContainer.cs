@@ -22,8 +22,7 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
     private readonly DockerCli _docker = new(shell);
 
     /// <summary>Docker's state of the container (<c>running</c>, <c>exited</c>, ...), or <c>missing</c>.</summary>
-    public async Task<string> StatusAsync(CancellationToken cancellationToken) =>
-        await _docker.InspectContainerAsync(Name, cancellationToken) is { } found ? found.GetProperty("State").GetProperty("Status").GetString() ?? "unknown" : "missing";
+    public Task<string> StatusAsync(CancellationToken cancellationToken) => _docker.ContainerStatusAsync(Name, cancellationToken);
 
     /// <summary>Starts the proxy with <paramref name="configuration"/> (checked first, in a throwaway container), on the given networks.</summary>
     /// <exception cref="ProxyConfigurationException">Caddy refused the configuration: nothing was started.</exception>

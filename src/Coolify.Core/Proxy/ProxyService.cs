@@ -193,10 +193,8 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
     /// Brings the server's proxy in line with the database: started when it should run and does not, given the
     /// routes of every resource with domains and a serving container. Nothing happens when the proxy is off.
     /// </summary>
-    /// <param name="byDestination">Whether <paramref name="id"/> names a destination (the server it is on) rather than a server.</param>
-    public async Task<ProxyOutcome> ApplyAsync(int id, CancellationToken cancellationToken, bool byDestination = false)
+    public async Task<ProxyOutcome> ApplyAsync(int serverId, CancellationToken cancellationToken)
     {
-        var serverId = byDestination ? await db.Destinations.Where(d => d.Id == id).Select(d => d.ServerId).SingleAsync(cancellationToken) : id;
         var server = await db.Servers.Include(s => s.PrivateKey).Include(s => s.Settings).SingleAsync(s => s.Id == serverId, cancellationToken);
         var outcome = await ApplyAsync(server, cancellationToken);
         await db.SaveChangesAsync(CancellationToken.None);

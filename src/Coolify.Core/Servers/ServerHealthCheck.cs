@@ -64,9 +64,7 @@ public sealed class ServerHealthCheck(CoolifyDbContext db, IServerShells shells)
             return; // never started here: nothing to report
         }
 
-        var status = await docker.InspectContainerAsync(Proxy.ProxyContainer.Name, cancellationToken) is { } found
-            ? found.GetProperty("State").GetProperty("Status").GetString() ?? "unknown"
-            : "missing";
+        var status = await docker.ContainerStatusAsync(Proxy.ProxyContainer.Name, cancellationToken);
         if (status != proxy.Status)
         {
             proxy.Status = status;

@@ -48,21 +48,8 @@ public sealed class ProxyHttpsTests : IAsyncLifetime
             Assert.True(settings.StatusCode == HttpStatusCode.OK, await settings.Content.ReadAsStringAsync(Token));
         }
 
-        var (image, tag) = (HttpdImage!.Split(':')[0], HttpdImage.Split(':')[1]);
-        using (var created = await _place.Api.PostAsJsonAsync("/api/v1/applications/dockerimage", new
-        {
-            project_uuid = _place.ProjectUuid, server_uuid = _place.ServerUuid, environment_name = "production",
-            docker_registry_image_name = image, docker_registry_image_tag = tag, ports_exposes = "80", name = "secure", domains = $"https://{Domain}",
-        }, Token))
-        {
-            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
-            _app = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
-        }
-
-        using (var started = await _place.Api.PostAsync($"/api/v1/servers/{_place.ServerUuid}/proxy/start", null, Token))
-        {
-            Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync(Token));
-        }
+        _app = await ProxyScenario.CreateImageAppAsync(_place, HttpdImage!, "secure", $"https://{Domain}");
+        await ProxyScenario.StartProxyAsync(_place);
 
         var deployed = await DeploymentWaiter.WaitForEndAsync(_place.Api, await DeploymentWaiter.StartAsync(_place.Api, _app));
         Assert.True(deployed.Status == "finished", deployed.Log);

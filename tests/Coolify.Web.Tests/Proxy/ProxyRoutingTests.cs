@@ -40,10 +40,7 @@ public sealed class ProxyRoutingTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Created, page.StatusCode);
         }
 
-        using (var started = await _place.Api.PostAsync($"/api/v1/servers/{_place.ServerUuid}/proxy/start", null, Token))
-        {
-            Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync(Token));
-        }
+        await ProxyScenario.StartProxyAsync(_place);
 
         foreach (var app in new[] { front, back })
         {
@@ -143,14 +140,7 @@ public sealed class ProxyRoutingTests : IAsyncLifetime
 
     private async Task<string> CreateAppAsync(string name, string domains)
     {
-        var (image, tag) = (HttpdImage!.Split(':')[0], HttpdImage.Split(':')[1]);
-        using var created = await _place.Api.PostAsJsonAsync("/api/v1/applications/dockerimage", new
-        {
-            project_uuid = _place.ProjectUuid, server_uuid = _place.ServerUuid, environment_name = "production",
-            docker_registry_image_name = image, docker_registry_image_tag = tag, ports_exposes = "80", name, domains,
-        }, Token);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
-        var uuid = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
+        var uuid = await ProxyScenario.CreateImageAppAsync(_place, HttpdImage!, name, domains);
         _apps.Add(uuid);
         return uuid;
     }

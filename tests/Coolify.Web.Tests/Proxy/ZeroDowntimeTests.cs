@@ -32,21 +32,8 @@ public sealed class ZeroDowntimeTests : IAsyncLifetime
     public async Task Redeploys_BehindTheProxy_UnderSteadyRequests_FailNone()
     {
         Assert.SkipWhen(HttpdImage is null || CaddyImage is null, "no test images (run scripts/test.sh)");
-        var (image, tag) = (HttpdImage!.Split(':')[0], HttpdImage.Split(':')[1]);
-        using (var created = await _place.Api.PostAsJsonAsync("/api/v1/applications/dockerimage", new
-        {
-            project_uuid = _place.ProjectUuid, server_uuid = _place.ServerUuid, environment_name = "production",
-            docker_registry_image_name = image, docker_registry_image_tag = tag, ports_exposes = "80", name = "steady", domains = $"http://{_host}",
-        }, Token))
-        {
-            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
-            _app = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
-        }
-
-        using (var started = await _place.Api.PostAsync($"/api/v1/servers/{_place.ServerUuid}/proxy/start", null, Token))
-        {
-            Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync(Token));
-        }
+        _app = await ProxyScenario.CreateImageAppAsync(_place, HttpdImage!, "steady", $"http://{_host}");
+        await ProxyScenario.StartProxyAsync(_place);
 
         var first = await DeploymentWaiter.WaitForEndAsync(_place.Api, await DeploymentWaiter.StartAsync(_place.Api, _app));
         Assert.True(first.Status == "finished", first.Log);
