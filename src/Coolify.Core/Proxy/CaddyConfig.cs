@@ -120,9 +120,11 @@ public static class CaddyConfig
         text.Append(CultureInfo.InvariantCulture, $"\t\treverse_proxy {Token(route.Upstream)} {{\n\t\t\tlb_try_duration 5s\n\t\t}}\n\t}}\n");
     }
 
-    /// <summary>A value as one Caddyfile token; anything that could end it or open a block is a bug upstream.</summary>
+    /// <summary>Whether <paramref name="value"/> can stand in a Caddyfile as one plain token (visible ASCII, nothing that quotes, escapes, comments or opens a block).</summary>
+    public static bool IsToken(string value) =>
+        value.Length > 0 && value.All(c => c > ' ' && c < 127 && c is not ('"' or '{' or '}' or '\\' or '#' or '`'));
+
+    // Every value was checked where it was entered (IsToken among the rules); refusing here too is the second line.
     private static string Token(string value) =>
-        value.Length > 0 && value.All(c => c > ' ' && c < 127 && c is not ('"' or '{' or '}' or '\\' or '#' or '`'))
-            ? value
-            : throw new ArgumentException($"'{value}' cannot be written into a Caddyfile.", nameof(value));
+        IsToken(value) ? value : throw new ArgumentException($"'{value}' cannot be written into a Caddyfile.", nameof(value));
 }

@@ -30,12 +30,18 @@ public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog 
 
         var allowedIps = NormalizeAllowedIps(change.AllowedIps, rules);
         var acmeDirectory = change.AcmeDirectoryUrl is null ? null : rules.HttpUrl("acme_directory_url", change.AcmeDirectoryUrl);
-        if (acmeDirectory is not null && !acmeDirectory.StartsWith("https://", StringComparison.Ordinal))
+        if (acmeDirectory is not null && (!acmeDirectory.StartsWith("https://", StringComparison.Ordinal) || !Proxy.CaddyConfig.IsToken(acmeDirectory)))
         {
-            rules.Add("acme_directory_url", "An ACME directory is served over https.");
+            rules.Add("acme_directory_url", "The ACME directory must be an https URL without spaces, quotes or braces.");
         }
 
+        // Both go into every proxy's configuration: one plain token each, or refused here (never a broken proxy).
         var acmeEmail = string.IsNullOrWhiteSpace(change.AcmeEmail) ? null : rules.Email("acme_email", change.AcmeEmail);
+        if (acmeEmail is not null && !Proxy.CaddyConfig.IsToken(acmeEmail))
+        {
+            rules.Add("acme_email", "The ACME e-mail must be a plain address, without spaces or quotes.");
+        }
+
         var acmeCaRoot = string.IsNullOrWhiteSpace(change.AcmeCaRoot) ? null : CertificatePem(rules, change.AcmeCaRoot);
         rules.ThrowIfInvalid();
 

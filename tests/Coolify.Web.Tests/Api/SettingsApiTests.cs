@@ -26,6 +26,17 @@ public sealed class SettingsApiTests(CoolifyWebFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.Contains("\"allowed_ips\"", await bad.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
 
+        // Values that end up in every proxy's configuration: refused whole when they could break out of it.
+        using var hostileAcme = await admin.PatchAsJsonAsync("/api/v1/settings", new
+        {
+            acme_directory_url = "https://acme.example.com/{dir}", acme_email = "ops#x@example.com", acme_ca_root = "not a certificate",
+        }, Token);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, hostileAcme.StatusCode);
+        var acmeErrors = await hostileAcme.Content.ReadAsStringAsync(Token);
+        Assert.Contains("\"acme_directory_url\"", acmeErrors, StringComparison.Ordinal);
+        Assert.Contains("\"acme_email\"", acmeErrors, StringComparison.Ordinal);
+        Assert.Contains("\"acme_ca_root\"", acmeErrors, StringComparison.Ordinal);
+
         // Put back what other tests of this host expect.
         (await admin.PatchAsJsonAsync("/api/v1/settings", new { is_registration_enabled = true }, Token)).Dispose();
     }
