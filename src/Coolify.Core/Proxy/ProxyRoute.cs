@@ -14,5 +14,19 @@ public sealed record ProxyRouteOptions(
 /// <param name="CatchAllRedirect">Where unknown hosts go (a URL); null answers them 503.</param>
 /// <param name="AcmeCaRootPath">A CA certificate (PEM) inside the proxy container to trust for the ACME server.</param>
 /// <param name="Custom">The server's own configuration, appended after the generated sites.</param>
+/// <param name="Certificates">Certificates uploaded by users: the HTTPS sites of their hosts use them instead of ACME.</param>
 public sealed record ProxyConfiguration(
-    IReadOnlyList<ProxyRoute> Routes, string? AcmeDirectory = null, string? AcmeEmail = null, string? AcmeCaRootPath = null, string? CatchAllRedirect = null, string? Custom = null);
+    IReadOnlyList<ProxyRoute> Routes, string? AcmeDirectory = null, string? AcmeEmail = null, string? AcmeCaRootPath = null, string? CatchAllRedirect = null, string? Custom = null,
+    IReadOnlyList<ProxyCertificateFile>? Certificates = null);
+
+/// <summary>
+/// An uploaded certificate as the proxy sees it: files <c>&lt;Name&gt;.crt</c> (leaf, then chain) and <c>&lt;Name&gt;.key</c> in the
+/// proxy's certificate folder, serving the hosts it names (a <c>*.example.com</c> entry covers one label).
+/// </summary>
+/// <param name="Name">A file name stem of lowercase letters and digits (the certificate's uuid).</param>
+public sealed record ProxyCertificateFile(string Name, IReadOnlyList<string> Hosts)
+{
+    public bool Covers(string host) => Hosts.Any(h => string.Equals(h, host, StringComparison.OrdinalIgnoreCase)
+        || (h.StartsWith("*.", StringComparison.Ordinal) && host.IndexOf('.', StringComparison.Ordinal) is var dot and > 0
+            && string.Equals(h[2..], host[(dot + 1)..], StringComparison.OrdinalIgnoreCase)));
+}
