@@ -42,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Servers.ServerHealthCheck>();
         services.AddSingleton<Servers.ServerLocks>();
         services.AddScoped<Proxy.ProxyService>();
+        services.AddScoped<Proxy.ProxyCertificates>();
         services.TryAddSingleton(new Proxy.ProxyImages());
         services.TryAddSingleton<Notifications.IAccountMail, Notifications.LoggedAccountMail>();
         services.AddScoped<Audit.AuditLog>();

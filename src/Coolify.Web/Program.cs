@@ -76,6 +76,7 @@ try
     app.MapPrivateKeyEndpoints();
     app.MapServerEndpoints();
     app.MapProxyEndpoints();
+    app.MapProxyCertificateEndpoints();
     app.MapDestinationEndpoints();
     app.MapProjectEndpoints();
     app.MapApplicationEndpoints();

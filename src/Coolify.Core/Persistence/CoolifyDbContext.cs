@@ -70,6 +70,8 @@ public class CoolifyDbContext(
 
     public DbSet<OauthSetting> OauthSettings => Set<OauthSetting>();
 
+    public DbSet<Proxy.ProxyCertificate> ProxyCertificates => Set<Proxy.ProxyCertificate>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()

@@ -16,6 +16,7 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
     public const string ConfigVolume = "coolify-proxy-config";
     public const string DataVolume = "coolify-proxy-data";
     public const string CaRootPath = "/etc/caddy/acme-ca-root.pem";
+    public const string CertificatesFolder = "/etc/caddy/certs";
     private const string ConfigPath = "/etc/caddy/Caddyfile";
     private const string NextPath = "/etc/caddy/Caddyfile.next";
 
@@ -26,9 +27,9 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
 
     /// <summary>Starts the proxy with <paramref name="configuration"/> (checked first, in a throwaway container), on the given networks.</summary>
     /// <exception cref="ProxyConfigurationException">Caddy refused the configuration: nothing was started.</exception>
-    public async Task StartAsync(string configuration, string? caRoot, ServerProxy settings, IReadOnlyList<string> networks, CancellationToken cancellationToken)
+    public async Task StartAsync(ProxyFiles files, ServerProxy settings, IReadOnlyList<string> networks, CancellationToken cancellationToken)
     {
-        await ValidateAsync(configuration, caRoot, cancellationToken);
+        await ValidateAsync(files, cancellationToken);
         await _docker.RemoveContainerIfExistsAsync(Name, cancellationToken);
         await _docker.CreateVolumeAsync(ConfigVolume, [], cancellationToken);
         await _docker.CreateVolumeAsync(DataVolume, [], cancellationToken);
@@ -38,7 +39,7 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
             Ports: [$"{settings.HttpPort}:80", $"{settings.HttpsPort}:443"],
             Volumes: [$"{ConfigVolume}:/etc/caddy", $"{DataVolume}:/data"],
             ExtraHosts: ["host.docker.internal:host-gateway"],
-            FilesArchive: await UploadArchiveAsync(Files(configuration, caRoot, ConfigPath), cancellationToken));
+            FilesArchive: await UploadArchiveAsync(Entries(files, "Caddyfile"), cancellationToken));
         try
         {
             await _docker.RunAsync(run, cancellationToken);
@@ -100,9 +101,9 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
 
     /// <summary>Validates <paramref name="configuration"/> in the running proxy, then loads it gracefully (open connections finish).</summary>
     /// <exception cref="ProxyConfigurationException">Caddy refused it; the proxy still runs its previous configuration.</exception>
-    public async Task ApplyAsync(string configuration, string? caRoot, CancellationToken cancellationToken)
+    public async Task ApplyAsync(ProxyFiles files, CancellationToken cancellationToken)
     {
-        using var archive = TarFiles.Create(Files(configuration, caRoot, "Caddyfile.next"));
+        using var archive = TarFiles.Create(Entries(files, "Caddyfile.next"));
         await _docker.CopyIntoAsync(Name, "/etc/caddy", archive, cancellationToken);
         var result = await _docker.ExecAsync(Name, ["sh", "-c",
             $"caddy validate --config {NextPath} --adapter caddyfile 2>&1 && caddy reload --config {NextPath} --adapter caddyfile 2>&1 && mv {NextPath} {ConfigPath}"], cancellationToken);
@@ -110,13 +111,15 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
         {
             throw new ProxyConfigurationException(Explain(result.Output + result.Error));
         }
+
+        await RemoveStaleCertificatesAsync(files, cancellationToken);
     }
 
     /// <summary>Checks a configuration with the proxy image's <c>caddy validate</c> in a container of its own.</summary>
     /// <exception cref="ProxyConfigurationException">Caddy refused it.</exception>
-    public async Task ValidateAsync(string configuration, string? caRoot, CancellationToken cancellationToken)
+    public async Task ValidateAsync(ProxyFiles files, CancellationToken cancellationToken)
     {
-        using var archive = TarFiles.Create(Files(configuration, caRoot, "Caddyfile"));
+        using var archive = TarFiles.Create(Entries(files, "Caddyfile"));
         var check = ShellCommand.Of("docker", "run", "--rm", "-i", "--label", DockerCli.ManagedLabel, "--entrypoint", "sh", "--", images.Caddy, "-c",
             $"tar -x -C /etc/caddy && caddy validate --config {ConfigPath} --adapter caddyfile 2>&1");
         var result = await shell.RunAsync(check, new CommandOptions { Input = archive.ToArray(), Timeout = TimeSpan.FromMinutes(2) }, cancellationToken);
@@ -126,12 +129,32 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
         }
     }
 
-    private static IEnumerable<(string, byte[]?)> Files(string configuration, string? caRoot, string configName)
+    // What goes in /etc/caddy: the configuration, the ACME CA to trust, and the uploaded certificates.
+    private static IEnumerable<(string, byte[]?)> Entries(ProxyFiles files, string configName)
     {
-        yield return (configName, Encoding.UTF8.GetBytes(configuration));
-        if (caRoot is not null)
+        yield return (configName, Encoding.UTF8.GetBytes(files.Configuration));
+        if (files.CaRoot is not null)
         {
-            yield return (Path.GetFileName(CaRootPath), Encoding.UTF8.GetBytes(caRoot));
+            yield return (Path.GetFileName(CaRootPath), Encoding.UTF8.GetBytes(files.CaRoot));
+        }
+
+        yield return ("certs", null);
+        foreach (var certificate in files.Certificates)
+        {
+            yield return ($"certs/{certificate.Uuid}.crt", Encoding.UTF8.GetBytes(certificate.CertificatePem));
+            yield return ($"certs/{certificate.Uuid}.key", Encoding.UTF8.GetBytes(certificate.PrivateKeyPem));
+        }
+    }
+
+    // A deleted certificate's key does not stay behind in the proxy's volume.
+    private async Task RemoveStaleCertificatesAsync(ProxyFiles files, CancellationToken cancellationToken)
+    {
+        var kept = files.Certificates.SelectMany(c => new[] { $"{CertificatesFolder}/{c.Uuid}.crt", $"{CertificatesFolder}/{c.Uuid}.key" }).ToHashSet(StringComparer.Ordinal);
+        var listed = await _docker.ExecAsync(Name, ["find", CertificatesFolder, "-type", "f"], cancellationToken);
+        var stale = listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(f => !kept.Contains(f)).ToList();
+        if (stale.Count > 0)
+        {
+            await _docker.ExecAsync(Name, ["rm", "-f", "--", .. stale], cancellationToken);
         }
     }
 
@@ -152,6 +175,9 @@ public sealed class ProxyContainer(IServerShell shell, ProxyImages images)
         return error.StartsWith("Error:", StringComparison.Ordinal) ? error["Error:".Length..].Trim() : error;
     }
 }
+
+/// <summary>Everything the proxy reads from its configuration volume: the Caddyfile, an ACME CA to trust, uploaded certificates.</summary>
+public sealed record ProxyFiles(string Configuration, string? CaRoot, IReadOnlyList<ProxyCertificate> Certificates);
 
 /// <summary>The proxy's validator refused a configuration; the message is Caddy's.</summary>
 public sealed class ProxyConfigurationException(string message) : Exception(message);

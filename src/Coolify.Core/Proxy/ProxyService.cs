@@ -59,11 +59,42 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
         }
 
         proxy.GenerateExactLabels = change.GenerateExactLabels ?? proxy.GenerateExactLabels;
+        var (httpPort, httpsPort) = (change.HttpPort ?? proxy.HttpPort, change.HttpsPort ?? proxy.HttpsPort);
+        CheckPort(rules, "http_port", httpPort);
+        CheckPort(rules, "https_port", httpsPort);
+        if (httpPort == httpsPort)
+        {
+            rules.Add("https_port", "HTTP and HTTPS need two different ports.");
+        }
+
         rules.ThrowIfInvalid();
+        var portsChanged = (httpPort, httpsPort) != (proxy.HttpPort, proxy.HttpsPort);
+        (proxy.HttpPort, proxy.HttpsPort) = (httpPort, httpsPort);
         server.Proxy = proxy.Write();
         audit.Add("proxy.updated", scope.Access.UserId, scope.Access.TeamId, server.Name);
         await db.SaveChangesAsync(cancellationToken);
-        await ApplyAsync(server.Id, cancellationToken);
+        if (portsChanged && proxy.ShouldRun)
+        {
+            // Published ports are fixed when a container is made: a running proxy is made again on the new ones.
+            using (await locks.AcquireAsync(server.Id, cancellationToken, "proxy"))
+            {
+                await ContainerFor(server).StopAsync(cancellationToken);
+            }
+        }
+
+        var outcome = await ApplyAsync(server.Id, cancellationToken);
+        if (portsChanged && outcome.Error is not null)
+        {
+            throw ValidationException.For("http_port", $"The proxy did not start on the new ports: {outcome.Error}");
+        }
+    }
+
+    private static void CheckPort(InputRules rules, string field, int port)
+    {
+        if (port is < 1 or > 65535)
+        {
+            rules.Add(field, "A port is a number from 1 to 65535.");
+        }
     }
 
     /// <summary>
@@ -95,10 +126,10 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
 
         if (!outcome.Running)
         {
-            var (text, caRoot) = await DesiredAsync(server, proxy, cancellationToken);
+            var files = await DesiredAsync(server, proxy, cancellationToken);
             try
             {
-                await ContainerFor(server).ValidateAsync(text, caRoot, cancellationToken);
+                await ContainerFor(server).ValidateAsync(files, cancellationToken);
             }
             catch (ProxyConfigurationException refused)
             {
@@ -177,9 +208,16 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
             return [];
         }
 
+        var uploaded = await db.ProxyCertificates.AsNoTracking().Where(c => c.ServerId == application.Destination!.ServerId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var statuses = new List<CertificateStatus>();
         foreach (var host in hosts)
         {
+            if (uploaded.FirstOrDefault(c => new ProxyCertificateFile(c.Uuid, c.HostList).Covers(host)) is { } own)
+            {
+                statuses.Add(new CertificateStatus(host, own.Issuer, own.NotBefore, own.NotAfter, Uploaded: true));
+                continue;
+            }
+
             using var certificate = await container.CertificateAsync(host, cancellationToken);
             statuses.Add(certificate is null
                 ? new CertificateStatus(host, null, null, null)
@@ -232,40 +270,41 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
             return new ProxyOutcome(false, null);
         }
 
-        var (text, caRoot) = await DesiredAsync(server, proxy, cancellationToken);
+        var files = await DesiredAsync(server, proxy, cancellationToken);
         var networks = await db.Destinations.AsNoTracking().Where(d => d.ServerId == server.Id).OrderBy(d => d.Id).Select(d => d.Network).ToListAsync(cancellationToken);
         try
         {
             if (status == "running")
             {
                 await container.JoinAsync(networks, cancellationToken);
-                if (text != proxy.AppliedConfiguration || proxy.LastError is not null)
+                if (files.Configuration != proxy.AppliedConfiguration || proxy.LastError is not null)
                 {
-                    await container.ApplyAsync(text, caRoot, cancellationToken);
+                    await container.ApplyAsync(files, cancellationToken);
                 }
             }
             else
             {
-                await container.StartAsync(text, caRoot, proxy, networks, cancellationToken);
+                await container.StartAsync(files, proxy, networks, cancellationToken);
             }
         }
-        catch (ProxyConfigurationException refused)
+        catch (Exception refused) when (refused is ProxyConfigurationException or Commands.CommandFailedException)
         {
+            // Caddy refused the configuration, or Docker the container (a published port already taken, say).
             proxy.LastError = refused.Message;
             server.Proxy = proxy.Write();
             return new ProxyOutcome(status == "running", refused.Message);
         }
 
         proxy.Status = "running";
-        proxy.AppliedConfiguration = text;
+        proxy.AppliedConfiguration = files.Configuration;
         proxy.AppliedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
         proxy.LastError = null;
         server.Proxy = proxy.Write();
         return new ProxyOutcome(true, null);
     }
 
-    /// <summary>The configuration the database asks for, and the ACME CA certificate to trust (when one is set).</summary>
-    private async Task<(string Text, string? CaRoot)> DesiredAsync(Server server, ServerProxy proxy, CancellationToken cancellationToken)
+    /// <summary>The configuration the database asks for, the ACME CA certificate to trust (when one is set), the uploaded certificates.</summary>
+    private async Task<ProxyFiles> DesiredAsync(Server server, ServerProxy proxy, CancellationToken cancellationToken)
     {
         var settings = await db.InstanceSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var applications = await db.Applications.AsNoTracking().Include(a => a.Settings)
@@ -277,10 +316,12 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
                 NoIndex = (a.NoindexDomains ?? string.Empty).Split(',').Contains(domain.ToString(), StringComparer.Ordinal),
             }))).ToList();
         var caRoot = string.IsNullOrWhiteSpace(settings?.AcmeCaRoot) ? null : settings.AcmeCaRoot;
+        var certificates = await db.ProxyCertificates.AsNoTracking().Where(c => c.ServerId == server.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var configuration = new ProxyConfiguration(
             routes, NullIfBlank(settings?.AcmeDirectoryUrl), NullIfBlank(settings?.AcmeEmail), caRoot is null ? null : ProxyContainer.CaRootPath,
-            proxy.RedirectEnabled ? proxy.RedirectUrl : null, proxy.CustomConfiguration);
-        return (CaddyConfig.Render(configuration), caRoot);
+            proxy.RedirectEnabled ? proxy.RedirectUrl : null, proxy.CustomConfiguration,
+            [.. certificates.Select(c => new ProxyCertificateFile(c.Uuid, c.HostList))]);
+        return new ProxyFiles(CaddyConfig.Render(configuration), caRoot, certificates);
     }
 
     private static ProxyRouteOptions Options(Application application)
@@ -319,10 +360,12 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
 }
 
 /// <summary>The fields of <c>PATCH /servers/{uuid}/proxy</c>; null leaves a field as it is.</summary>
-public sealed record ProxyChange(bool? RedirectEnabled = null, string? RedirectUrl = null, bool? GenerateExactLabels = null, string? ProxyType = null);
+public sealed record ProxyChange(
+    bool? RedirectEnabled = null, string? RedirectUrl = null, bool? GenerateExactLabels = null, string? ProxyType = null, int? HttpPort = null, int? HttpsPort = null);
 
 /// <summary>The certificate served for a host: issuer and validity, all null while none has been obtained.</summary>
-public sealed record CertificateStatus(string Host, string? Issuer, DateTime? NotBefore, DateTime? NotAfter);
+/// <param name="Uploaded">The certificate is one a user uploaded for the server's proxy, not one obtained over ACME.</param>
+public sealed record CertificateStatus(string Host, string? Issuer, DateTime? NotBefore, DateTime? NotAfter, bool Uploaded = false);
 
 /// <summary>How an apply ended: whether the proxy runs, and Caddy's reason when it refused the configuration.</summary>
 public sealed record ProxyOutcome(bool Running, string? Error);

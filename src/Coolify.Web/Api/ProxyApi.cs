@@ -36,7 +36,7 @@ public static class ProxyApi
         string? ProxyType, string? Status, bool RedirectEnabled, string? RedirectUrl, bool GenerateExactLabels,
         [property: Sensitive] string? Configuration, [property: Sensitive] string? AppliedConfiguration, DateTime? AppliedAt, string? LastError, int HttpPort, int HttpsPort);
 
-    public sealed record ProxyUpdateRequest(bool? RedirectEnabled, string? RedirectUrl, bool? GenerateExactLabels, string? ProxyType);
+    public sealed record ProxyUpdateRequest(bool? RedirectEnabled, string? RedirectUrl, bool? GenerateExactLabels, string? ProxyType, int? HttpPort, int? HttpsPort);
 
     public sealed record ProxyConfigurationRequest(string? Configuration);
 
@@ -53,7 +53,7 @@ public static class ProxyApi
         string uuid, ProxyUpdateRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ProxyService proxies, CancellationToken ct)
     {
         var scope = await ApiScope.RequireAsync(user, scopes, ct);
-        await proxies.UpdateAsync(scope, uuid, new ProxyChange(body.RedirectEnabled, body.RedirectUrl, body.GenerateExactLabels, body.ProxyType), ct);
+        await proxies.UpdateAsync(scope, uuid, new ProxyChange(body.RedirectEnabled, body.RedirectUrl, body.GenerateExactLabels, body.ProxyType, body.HttpPort, body.HttpsPort), ct);
         return TypedResults.Ok(await ResponseAsync(scope, uuid, proxies, ct));
     }
 

@@ -27,6 +27,19 @@ public sealed class CaddyConfigTests
     }
 
     [Fact]
+    public void Render_AnUploadedCertificate_ServesTheHostsItCovers_WildcardsOneLabelDeep()
+    {
+        var text = CaddyConfig.Render(new ProxyConfiguration(
+            [Route("https://a.example.com", "a-1:80"), Route("https://deep.b.example.com", "b-1:80"), Route("https://other.org", "c-1:80")],
+            Certificates: [new ProxyCertificateFile("abc123", ["*.example.com"])]));
+
+        string Site(string host) => text[text.IndexOf($"https://{host} {{", StringComparison.Ordinal)..][..text[text.IndexOf($"https://{host} {{", StringComparison.Ordinal)..].IndexOf("\n}", StringComparison.Ordinal)];
+        Assert.Contains("\ttls /etc/caddy/certs/abc123.crt /etc/caddy/certs/abc123.key\n", Site("a.example.com"), StringComparison.Ordinal);
+        Assert.DoesNotContain("tls ", Site("deep.b.example.com"), StringComparison.Ordinal);
+        Assert.DoesNotContain("tls ", Site("other.org"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_HttpsWithoutForce_AlsoServesPlainHttp_AndWwwRedirectsToTheOtherForm()
     {
         var text = CaddyConfig.Render(new ProxyConfiguration([

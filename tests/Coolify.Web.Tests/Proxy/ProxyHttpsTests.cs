@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Coolify.Core.Commands;
@@ -105,37 +103,15 @@ public sealed class ProxyHttpsTests : IAsyncLifetime
         string last = "no attempt";
         while (true)
         {
-            X509Certificate2? presented = null;
-            using var handler = new SocketsHttpHandler
-            {
-                ConnectCallback = async (_, ct) =>
-                {
-                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                    await socket.ConnectAsync(IPAddress.Loopback, 443, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                },
-                SslOptions = new SslClientAuthenticationOptions
-                {
-                    RemoteCertificateValidationCallback = (_, certificate, chain, _) =>
-                    {
-                        if (certificate is null || chain is null)
-                        {
-                            return false;
-                        }
-
-                        presented = new X509Certificate2(certificate);
-                        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                        chain.ChainPolicy.CustomTrustStore.Add(root);
-                        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                        return chain.Build(presented) && presented.MatchesHostname(Domain!);
-                    },
-                },
-            };
-            using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
             try
             {
-                var body = await client.GetStringAsync(new Uri($"https://{Domain}/"), deadline.Token);
-                return (body, presented!);
+                return await ProxyClient.HttpsAsync(Domain!, (presented, chain) =>
+                {
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(root);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(presented) && presented.MatchesHostname(Domain!);
+                }, deadline.Token);
             }
             catch (HttpRequestException ex)
             {

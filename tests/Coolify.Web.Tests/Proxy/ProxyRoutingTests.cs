@@ -114,6 +114,22 @@ public sealed class ProxyRoutingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await BodyAsync(site, "/")).Status);
 
+        // Published ports: checked, then the running proxy is made again on the new ones.
+        using (var refused = await _place.Api.PatchAsJsonAsync($"/api/v1/servers/{_place.ServerUuid}/proxy", new { http_port = 70000, https_port = 70000 }, Token))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("http_port", out _) && errors.TryGetProperty("https_port", out _), errors.ToString());
+        }
+
+        using (var moved = await _place.Api.PatchAsJsonAsync($"/api/v1/servers/{_place.ServerUuid}/proxy", new { http_port = 8088, https_port = 8443 }, Token))
+        {
+            Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync(Token));
+        }
+
+        Assert.Equal((HttpStatusCode.OK, "custom route"), await OnceListeningAsync($"extra-{_id}.coolify.test", 8088));
+        await Assert.ThrowsAsync<HttpRequestException>(() => ProxyClient.GetAsync(_http, $"extra-{_id}.coolify.test", "/"));
+
         // The proxy stopped behind the product's back: the server checks notice, and the stored state says so.
         await new Coolify.Infrastructure.Servers.LocalServerShell().RunAsync(Coolify.Core.Commands.ShellCommand.Of("docker", "stop", "coolify-proxy"), cancellationToken: Token);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
@@ -149,6 +165,26 @@ public sealed class ProxyRoutingTests : IAsyncLifetime
     {
         using var patched = await _place.Api.PatchAsJsonAsync($"/api/v1/applications/{app}", change, Token);
         Assert.True(patched.StatusCode == HttpStatusCode.OK, await patched.Content.ReadAsStringAsync(Token));
+    }
+
+    // The new container takes a moment to listen after it is started (connections are reset until then).
+    private async Task<(HttpStatusCode Status, string Body)> OnceListeningAsync(string host, int port)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            try
+            {
+                var (status, body, response) = await ProxyClient.GetAsync(_http, host, "/", port: port);
+                response.Dispose();
+                return (status, body);
+            }
+            catch (HttpRequestException) when (!deadline.IsCancellationRequested)
+            {
+                await Task.Delay(200, deadline.Token); // polling a condition: the proxy listening
+            }
+        }
     }
 
     private async Task<(HttpStatusCode Status, string Body)> BodyAsync(string host, string path)
