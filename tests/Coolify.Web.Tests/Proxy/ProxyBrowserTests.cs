@@ -48,6 +48,28 @@ public sealed class ProxyBrowserTests : BrowserTestBase
             await settings.GetByLabel("Proxy type").SelectOptionAsync("caddy");
             await settings.GetByRole(AriaRole.Button, new() { Name = "Save proxy settings" }).ClickAsync();
             await Assertions.Expect(proxy.GetByRole(AriaRole.Button, new() { Name = "Start proxy", Exact = true })).ToBeVisibleAsync();
+
+            // Ports are checked at the field.
+            await settings.GetByLabel("HTTPS port").FillAsync("80");
+            await settings.GetByRole(AriaRole.Button, new() { Name = "Save proxy settings" }).ClickAsync();
+            await Assertions.Expect(settings.Locator(".field-error[data-field=https_port]")).ToContainTextAsync("two different ports");
+
+            // Custom certificates: a broken one is explained at its field, a good one is listed by the names it covers, then deleted.
+            var certificates = page.GetByTestId("proxy-certificates");
+            var upload = certificates.GetByTestId("certificate-upload");
+            await upload.GetByLabel("Certificate (PEM").FillAsync("not a certificate");
+            await upload.GetByLabel("Private key (PEM)").FillAsync("not a key");
+            await upload.GetByRole(AriaRole.Button, new() { Name = "Upload certificate" }).ClickAsync();
+            await Assertions.Expect(upload.Locator(".field-error[data-field=certificate]")).ToContainTextAsync("PEM form");
+
+            var (certificate, key) = ProxyScenario.SelfSignedCertificate("browser-upload.coolify.test");
+            await upload.GetByLabel("Certificate (PEM").FillAsync(certificate);
+            await upload.GetByLabel("Private key (PEM)").FillAsync(key);
+            await upload.GetByRole(AriaRole.Button, new() { Name = "Upload certificate" }).ClickAsync();
+            await Assertions.Expect(certificates.GetByTestId("certificate-list")).ToContainTextAsync("browser-upload.coolify.test");
+            await Assertions.Expect(upload.GetByLabel("Private key (PEM)")).ToHaveValueAsync(string.Empty);
+            await certificates.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await Assertions.Expect(certificates.GetByTestId("certificate-list")).ToHaveTextAsync("None uploaded.");
         }
         finally
         {

@@ -33,8 +33,8 @@ public sealed class ProxyCertificateUploadTests : IAsyncLifetime
     public async Task UploadedCertificate_IsServedForItsHost_AndLeavesTheProxyWhenDeleted()
     {
         Assert.SkipWhen(HttpdImage is null || CaddyImage is null, "no test images (run scripts/test.sh)");
-        var (certificate, key) = SelfSigned(_host);
-        var (_, otherKey) = SelfSigned(_host);
+        var (certificate, key) = ProxyScenario.SelfSignedCertificate(_host);
+        var (_, otherKey) = ProxyScenario.SelfSignedCertificate(_host);
         var certificates = $"/api/v1/servers/{_place.ServerUuid}/proxy/certificates";
 
         using (var mismatched = await _place.Api.PostAsJsonAsync(certificates, new { certificate, private_key = otherKey }, Token))
@@ -80,17 +80,6 @@ public sealed class ProxyCertificateUploadTests : IAsyncLifetime
         var files = await new LocalServerShell().RunAsync(ShellCommand.Of("docker", "exec", "coolify-proxy", "find", "/etc/caddy/certs", "-type", "f"), cancellationToken: Token);
         Assert.True(files.Succeeded, files.Error);
         Assert.Equal(string.Empty, files.Output.Trim());
-    }
-
-    private static (string Certificate, string Key) SelfSigned(string host)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={host}", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName(host);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddMinutes(-5), TimeProvider.System.GetUtcNow().AddDays(30));
-        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
     }
 
     public async ValueTask DisposeAsync()

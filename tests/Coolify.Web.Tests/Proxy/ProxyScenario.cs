@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Coolify.Web.Tests.Support;
 
@@ -27,5 +29,17 @@ internal static class ProxyScenario
     {
         using var started = await place.Api.PostAsync($"/api/v1/servers/{place.ServerUuid}/proxy/start", null, Token);
         Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync(Token));
+    }
+
+    /// <summary>A certificate for <paramref name="host"/> valid for 30 days, and its private key, in PEM.</summary>
+    public static (string Certificate, string Key) SelfSignedCertificate(string host)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={host}", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName(host);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddMinutes(-5), TimeProvider.System.GetUtcNow().AddDays(30));
+        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
     }
 }
