@@ -41,6 +41,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Servers.DestinationService>();
         services.AddScoped<Servers.ServerHealthCheck>();
         services.AddSingleton<Servers.ServerLocks>();
+        services.AddSingleton<Proxy.ControlPlaneEndpoint>();
+        services.AddScoped<Proxy.ProxyDesiredState>();
         services.AddScoped<Proxy.ProxyService>();
         services.AddScoped<Proxy.ProxyCertificates>();
         services.TryAddSingleton(new Proxy.ProxyImages());

@@ -46,6 +46,7 @@ try
     builder.Services.AddHostedService<Coolify.Web.Servers.ServerValidationWorker>();
     builder.Services.AddHostedService<Coolify.Web.Servers.ServerHealthWorker>();
     builder.Services.AddHostedService<Coolify.Web.Deployments.DeploymentWorker>();
+    builder.Services.AddHostedService<ControlPlaneRoute>();
     builder.Services.AddCoolifyAuth();
     builder.Services.AddApiRateLimiting(builder.Configuration);
     builder.Services.AddCoolifyOpenApi();

@@ -12,7 +12,7 @@ namespace Coolify.Core.Proxy;
 /// the database (<see cref="DesiredAsync"/>) and applied after every change that moves a route. One apply at a time
 /// per server; a refused configuration never replaces the running one and is recorded on the server.
 /// </summary>
-public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, ProxyImages images, ServerLocks locks, Audit.AuditLog audit)
+public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, ProxyImages images, ServerLocks locks, Audit.AuditLog audit, ProxyDesiredState desiredState)
 {
     /// <summary>The server with its proxy settings and last known state, from the database (the server is not asked, as in Coolify).</summary>
     public async Task<(Server Server, ServerProxy Proxy)> GetAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken)
@@ -247,8 +247,14 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
             return new ProxyOutcome(false, null);
         }
 
-        using var held = await locks.AcquireAsync(server.Id, cancellationToken, "proxy");
         var proxy = ServerProxy.Read(server.Proxy);
+        if (!proxy.ShouldRun && proxy.Status != "running")
+        {
+            // Off, as last seen (the server checks keep the state fresh): nothing to ask the server.
+            return new ProxyOutcome(false, null);
+        }
+
+        using var held = await locks.AcquireAsync(server.Id, cancellationToken, "proxy");
         var container = ContainerFor(server);
         string status;
         try
@@ -303,39 +309,25 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
         return new ProxyOutcome(true, null);
     }
 
-    /// <summary>The configuration the database asks for, the ACME CA certificate to trust (when one is set), the uploaded certificates.</summary>
     private async Task<ProxyFiles> DesiredAsync(Server server, ServerProxy proxy, CancellationToken cancellationToken)
     {
-        var settings = await db.InstanceSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var applications = await db.Applications.AsNoTracking().Include(a => a.Settings)
-            .Where(a => a.Destination!.ServerId == server.Id && a.ServingContainer != null && a.Fqdn != null)
-            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        var routes = applications.SelectMany(a => ProxyDomain.ReadStored(a.Fqdn).Select(domain =>
-            new ProxyRoute(a.Uuid, domain, $"{a.ServingContainer}:{domain.Port ?? FirstPort(a.PortsExposes)}", Options(a) with
-            {
-                NoIndex = (a.NoindexDomains ?? string.Empty).Split(',').Contains(domain.ToString(), StringComparer.Ordinal),
-            }))).ToList();
-        var caRoot = string.IsNullOrWhiteSpace(settings?.AcmeCaRoot) ? null : settings.AcmeCaRoot;
-        var certificates = await db.ProxyCertificates.AsNoTracking().Where(c => c.ServerId == server.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        var configuration = new ProxyConfiguration(
-            routes, NullIfBlank(settings?.AcmeDirectoryUrl), NullIfBlank(settings?.AcmeEmail), caRoot is null ? null : ProxyContainer.CaRootPath,
-            proxy.RedirectEnabled ? proxy.RedirectUrl : null, proxy.CustomConfiguration,
-            [.. certificates.Select(c => new ProxyCertificateFile(c.Uuid, c.HostList))]);
-        return new ProxyFiles(CaddyConfig.Render(configuration), caRoot, certificates);
+        var desired = await desiredState.ForAsync(server, proxy, cancellationToken);
+        return new ProxyFiles(CaddyConfig.Render(desired.Configuration), desired.CaRoot, desired.Certificates);
     }
 
-    private static ProxyRouteOptions Options(Application application)
+    /// <summary>Applies the configuration of every server the control plane runs on (its route follows the port it listens on).</summary>
+    public Task ApplyLocalhostAsync(CancellationToken cancellationToken) => ApplyWhereAsync(s => s.IsLocalhost, cancellationToken);
+
+    /// <summary>Applies every server's configuration (after instance settings all of them carry changed).</summary>
+    public Task ApplyEveryServerAsync(CancellationToken cancellationToken) => ApplyWhereAsync(s => s.ProxyType != "none", cancellationToken);
+
+    private async Task ApplyWhereAsync(System.Linq.Expressions.Expression<Func<Server, bool>> which, CancellationToken cancellationToken)
     {
-        var settings = application.Settings ?? new ApplicationSettings();
-        return new ProxyRouteOptions(
-            settings.IsForceHttpsEnabled, settings.IsGzipEnabled, settings.IsStripprefixEnabled, application.Redirect,
-            application is { IsHttpBasicAuthEnabled: true, HttpBasicAuthUsername: { } user, HttpBasicAuthPasswordHash: { } hash } ? (user, hash) : null);
+        foreach (var id in await db.Servers.AsNoTracking().Where(which).Select(s => s.Id).ToListAsync(cancellationToken))
+        {
+            await ApplyAsync(id, cancellationToken);
+        }
     }
-
-    private static int FirstPort(string? ports) =>
-        int.TryParse((ports ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(), out var port) ? port : 80;
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string? Refused(InputRules rules, string field, string message)
     {

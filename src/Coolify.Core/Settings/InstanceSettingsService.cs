@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coolify.Core.Settings;
 
 /// <summary>The instance's settings: readable by everyone signed in, changed only by instance admins.</summary>
-public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog audit)
+public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog audit, Proxy.ProxyService proxies)
 {
     public Task<InstanceSettings> GetAsync(CancellationToken cancellationToken) =>
         db.InstanceSettings.AsNoTracking().SingleAsync(cancellationToken);
@@ -23,9 +23,10 @@ public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog 
         var rules = new InputRules();
         var name = string.IsNullOrWhiteSpace(change.InstanceName) ? null : rules.Name("instance_name", change.InstanceName);
         var fqdn = string.IsNullOrWhiteSpace(change.Fqdn) ? null : change.Fqdn.Trim();
-        if (fqdn is not null && !(Uri.TryCreate(fqdn, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.PathAndQuery == "/"))
+        // The proxy of the host serves it (ControlPlaneEndpoint): the same strict rule as applications' domains, no path.
+        if (fqdn is not null && !(Proxy.ProxyDomain.TryParse(fqdn, out var domain, out _) && domain is { Path: "/", Port: null }))
         {
-            rules.Add("fqdn", "The instance's domain must be a URL like https://coolify.example.com.");
+            rules.Add("fqdn", "The instance's domain must be a URL like https://coolify.example.com (no path, no port).");
         }
 
         var allowedIps = NormalizeAllowedIps(change.AllowedIps, rules);
@@ -46,6 +47,7 @@ public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog 
         rules.ThrowIfInvalid();
 
         var settings = await db.InstanceSettings.SingleAsync(cancellationToken);
+        var proxied = (settings.Fqdn, settings.AcmeDirectoryUrl, settings.AcmeEmail, settings.AcmeCaRoot);
         settings.InstanceName = name;
         settings.Fqdn = fqdn;
         settings.IsRegistrationEnabled = change.IsRegistrationEnabled;
@@ -58,6 +60,11 @@ public sealed class InstanceSettingsService(CoolifyDbContext db, Audit.AuditLog 
         audit.Add("settings.changed", access.UserId, access.TeamId,
             $"registration {(change.IsRegistrationEnabled ? "on" : "off")}, api {(change.IsApiEnabled ? "on" : "off")}, allowed ips {allowedIps ?? "any"}");
         await db.SaveChangesAsync(cancellationToken);
+        if (proxied != (settings.Fqdn, settings.AcmeDirectoryUrl, settings.AcmeEmail, settings.AcmeCaRoot))
+        {
+            // The instance's domain and the ACME settings are in every proxy's configuration.
+            await proxies.ApplyEveryServerAsync(cancellationToken);
+        }
     }
 
     // One certificate in PEM, read back from its own bytes: anything else never reaches a proxy.

@@ -37,6 +37,14 @@ public sealed class SettingsApiTests(CoolifyWebFactory factory) : IClassFixture<
         Assert.Contains("\"acme_email\"", acmeErrors, StringComparison.Ordinal);
         Assert.Contains("\"acme_ca_root\"", acmeErrors, StringComparison.Ordinal);
 
+        // The instance's domain goes into the host's proxy configuration too: the domain rule of applications, no path or port.
+        foreach (var fqdn in new[] { "https://coolify.example.com/admin", "https://coolify.example.com:8443", "https://coo;lify.example.com", "https://cооlify.example.com", "ftp://coolify.example.com" })
+        {
+            using var hostileFqdn = await admin.PatchAsJsonAsync("/api/v1/settings", new { fqdn }, Token);
+            Assert.True(hostileFqdn.StatusCode == HttpStatusCode.UnprocessableEntity, fqdn);
+            Assert.Contains("\"fqdn\"", await hostileFqdn.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        }
+
         // Put back what other tests of this host expect.
         (await admin.PatchAsJsonAsync("/api/v1/settings", new { is_registration_enabled = true }, Token)).Dispose();
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coolify.Web.Tests.Support;
@@ -25,9 +24,8 @@ public sealed class DeploymentRecoveryTests : IDisposable
         await using (var first = HostProcess.Start(Environment))
         {
             await first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
-            await RegisterAsync(first.BaseAddress);
-            token = await HostProcess.RunAdminAsync(Environment, "create-token", "--email", Email, "--name", "recovery", "--abilities", "root");
-            using var api = Client(first.BaseAddress, token);
+            using var api = await first.RegisterAdminAsync(Environment, Email);
+            token = api.DefaultRequestHeaders.Authorization!.Parameter!;
             (app, deployment) = await StartSlowDeploymentAsync(api, image!);
             await DeploymentWaiter.WaitForAsync(api, deployment, d => d.Log.Contains("Container is running", StringComparison.Ordinal));
 
@@ -36,7 +34,7 @@ public sealed class DeploymentRecoveryTests : IDisposable
 
         await using var second = HostProcess.Start(Environment);
         await second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
-        using var again = Client(second.BaseAddress, token);
+        using var again = second.ApiClient(token);
         try
         {
             // Within a lease (20 s) of the kill, the deployment is failed with the reason in its log.
@@ -70,24 +68,6 @@ public sealed class DeploymentRecoveryTests : IDisposable
         using var slow = await api.PatchAsJsonAsync($"/api/v1/applications/{app}", new { health_check_start_period = 600 }, Token);
         Assert.Equal(HttpStatusCode.OK, slow.StatusCode);
         return (app, await DeploymentWaiter.StartAsync(api, app));
-    }
-
-    // The first visitor creates the admin account through the onboarding form (which also adds the localhost server).
-    private static async Task RegisterAsync(Uri baseAddress)
-    {
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
-        using var registered = await browser.SubmitFormAsync("/register", "register", new Dictionary<string, string>
-        {
-            ["Input.Name"] = "Recovery Admin", ["Input.Email"] = Email, ["Input.Password"] = TestAccounts.Password,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
-    }
-
-    private static HttpClient Client(Uri baseAddress, string token)
-    {
-        var client = new HttpClient { BaseAddress = baseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     public void Dispose() => _data.Dispose();

@@ -162,6 +162,32 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The first visitor's account, made through the onboarding form (which also adds the localhost server), and an
+    /// API client with a root token for it.
+    /// </summary>
+    public async Task<HttpClient> RegisterAdminAsync(IReadOnlyDictionary<string, string?> environment, string email)
+    {
+        using (var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress })
+        using (var registered = await browser.SubmitFormAsync("/register", "register", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Host Admin", ["Input.Email"] = email, ["Input.Password"] = TestAccounts.Password,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        }
+
+        var token = await RunAdminAsync(environment, "create-token", "--email", email, "--name", "tests", "--abilities", "root");
+        return ApiClient(token);
+    }
+
+    public HttpClient ApiClient(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,0 +1,57 @@
+using Coolify.Core.Applications;
+using Coolify.Core.Persistence;
+using Coolify.Core.Servers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coolify.Core.Proxy;
+
+/// <summary>
+/// What a server's proxy should serve, from the database alone: one route per domain of every application with a
+/// serving container, the control plane's own domain on the host it runs on, the ACME settings, the server's
+/// redirect and own configuration, the uploaded certificates. The same for every proxy type; each renders it.
+/// </summary>
+public sealed class ProxyDesiredState(CoolifyDbContext db, ControlPlaneEndpoint controlPlane)
+{
+    /// <summary>The routes and options the database asks of <paramref name="server"/>'s proxy, the ACME CA certificate to trust (when one is set), the uploaded certificates.</summary>
+    public async Task<DesiredProxy> ForAsync(Server server, ServerProxy proxy, CancellationToken cancellationToken)
+    {
+        var settings = await db.InstanceSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var applications = await db.Applications.AsNoTracking().Include(a => a.Settings)
+            .Where(a => a.Destination!.ServerId == server.Id && a.ServingContainer != null && a.Fqdn != null)
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var routes = applications.SelectMany(a => ProxyDomain.ReadStored(a.Fqdn).Select(domain =>
+            new ProxyRoute(a.Uuid, domain, $"{a.ServingContainer}:{domain.Port ?? FirstPort(a.PortsExposes)}", Options(a) with
+            {
+                NoIndex = (a.NoindexDomains ?? string.Empty).Split(',').Contains(domain.ToString(), StringComparer.Ordinal),
+            }))).ToList();
+        if (server.IsLocalhost && controlPlane.Port is { } port && ProxyDomain.ReadStored(settings?.Fqdn) is [var instance])
+        {
+            // The control plane on its own domain, through the proxy of the host it runs on (as Coolify's dashboard route).
+            routes.Insert(0, new ProxyRoute(ControlPlaneEndpoint.RouteOwner, instance, $"{ControlPlaneEndpoint.HostFromProxy}:{port}", new ProxyRouteOptions(StripPrefix: false)));
+        }
+
+        var caRoot = string.IsNullOrWhiteSpace(settings?.AcmeCaRoot) ? null : settings.AcmeCaRoot;
+        var certificates = await db.ProxyCertificates.AsNoTracking().Where(c => c.ServerId == server.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var configuration = new ProxyConfiguration(
+            routes, NullIfBlank(settings?.AcmeDirectoryUrl), NullIfBlank(settings?.AcmeEmail), caRoot is null ? null : ProxyContainer.CaRootPath,
+            proxy.RedirectEnabled ? proxy.RedirectUrl : null, proxy.CustomConfiguration,
+            [.. certificates.Select(c => new ProxyCertificateFile(c.Uuid, c.HostList))]);
+        return new DesiredProxy(configuration, caRoot, certificates);
+    }
+
+    private static ProxyRouteOptions Options(Application application)
+    {
+        var settings = application.Settings ?? new ApplicationSettings();
+        return new ProxyRouteOptions(
+            settings.IsForceHttpsEnabled, settings.IsGzipEnabled, settings.IsStripprefixEnabled, application.Redirect,
+            application is { IsHttpBasicAuthEnabled: true, HttpBasicAuthUsername: { } user, HttpBasicAuthPasswordHash: { } hash } ? (user, hash) : null);
+    }
+
+    private static int FirstPort(string? ports) =>
+        int.TryParse((ports ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(), out var port) ? port : 80;
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>A server's desired proxy: the configuration to render, the ACME CA to trust, the certificates whose files it names.</summary>
+public sealed record DesiredProxy(ProxyConfiguration Configuration, string? CaRoot, IReadOnlyList<ProxyCertificate> Certificates);
