@@ -14,6 +14,8 @@ namespace Coolify.Core.Tests.Proxy;
 // - a service configured without servers answers 503: https://doc.traefik.io/traefik/getting-started/faq/ ("503 Service Unavailable")
 // - basicAuth users in htpasswd form, bcrypt accepted, '$' not doubled outside compose: https://doc.traefik.io/middlewares/http/basicauth/
 // - redirectRegex (regex, replacement with ${1}, permanent): https://doc.traefik.io/reference/routing-configuration/http/middlewares/redirectregex
+// Checked against Traefik v3's source too: pkg/muxer/http/mux.go (GetRulePriority = len(rule)),
+// pkg/server/service/loadbalancer/wrr (no server: 503 "no available server"), pkg/middlewares/redirect (permanent: 301 to a GET, else 308).
 public sealed partial class TraefikConfigTests
 {
     private const string Uuid = "k8s0w4o8gcwsg4ck0ws4gkok";
