@@ -3,7 +3,8 @@
 # dockerd's storage between runs, cached by tag; only a missing tag is built (about a minute).
 # Exports COOLIFY_TEST_BASE_IMAGE, COOLIFY_TEST_SSHD_IMAGE (scripts/images/sshd.Dockerfile: more servers) and
 # COOLIFY_TEST_HTTPD_IMAGE (scripts/images/httpd.Dockerfile: an application to deploy), COOLIFY_TEST_NODE_IMAGE and
-# COOLIFY_TEST_NGINX_IMAGE (the auto and static build packs' base images), COOLIFY_TEST_CADDY_IMAGE (the proxy).
+# COOLIFY_TEST_NGINX_IMAGE (the auto and static build packs' base images), COOLIFY_TEST_CADDY_IMAGE (the proxy),
+# COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE (a container in Traefik's place: see its Dockerfile).
 
 COOLIFY_TEST_BASE_IMAGE="${COOLIFY_TEST_BASE_IMAGE:-coolify-test/debian:bookworm}"
 COOLIFY_TEST_SSHD_IMAGE="${COOLIFY_TEST_SSHD_IMAGE:-coolify-test/sshd:bookworm}"
@@ -11,12 +12,14 @@ COOLIFY_TEST_HTTPD_IMAGE="${COOLIFY_TEST_HTTPD_IMAGE:-coolify-test/httpd:2}"
 COOLIFY_TEST_NODE_IMAGE="${COOLIFY_TEST_NODE_IMAGE:-coolify-test/node:bookworm}"
 COOLIFY_TEST_NGINX_IMAGE="${COOLIFY_TEST_NGINX_IMAGE:-coolify-test/nginx:bookworm}"
 COOLIFY_TEST_CADDY_IMAGE="${COOLIFY_TEST_CADDY_IMAGE:-coolify-test/caddy:bookworm}"
+COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE="${COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE:-coolify-test/traefik-standin:1}"
 
 ensure_test_images() {
-  export COOLIFY_TEST_BASE_IMAGE COOLIFY_TEST_SSHD_IMAGE COOLIFY_TEST_HTTPD_IMAGE COOLIFY_TEST_NODE_IMAGE COOLIFY_TEST_NGINX_IMAGE COOLIFY_TEST_CADDY_IMAGE
+  export COOLIFY_TEST_BASE_IMAGE COOLIFY_TEST_SSHD_IMAGE COOLIFY_TEST_HTTPD_IMAGE COOLIFY_TEST_NODE_IMAGE COOLIFY_TEST_NGINX_IMAGE COOLIFY_TEST_CADDY_IMAGE \
+    COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE
   ensure_base_image && ensure_built_image "$COOLIFY_TEST_SSHD_IMAGE" sshd && ensure_built_image "$COOLIFY_TEST_HTTPD_IMAGE" httpd \
     && ensure_built_image "$COOLIFY_TEST_NODE_IMAGE" node && ensure_built_image "$COOLIFY_TEST_NGINX_IMAGE" nginx \
-    && ensure_built_image "$COOLIFY_TEST_CADDY_IMAGE" caddy
+    && ensure_built_image "$COOLIFY_TEST_CADDY_IMAGE" caddy && ensure_built_image "$COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE" traefik-standin
 }
 
 # ensure_built_image TAG NAME: builds scripts/images/NAME.Dockerfile on the base image unless TAG exists.

@@ -128,6 +128,12 @@ public sealed class DockerCli(IServerShell shell)
             arguments.AddRange(["--env", name]);
         }
 
+        // Not secrets (those come through Environment): plain settings of the image, on the command line.
+        foreach (var (name, value) in run.Settings ?? new Dictionary<string, string>())
+        {
+            arguments.AddRange(["--env", $"{name}={value}"]);
+        }
+
         foreach (var port in run.Ports ?? [])
         {
             arguments.AddRange(["--publish", port]);

@@ -8,6 +8,7 @@ namespace Coolify.Core.Docker;
 /// <param name="Volumes">Mounts, <c>volume-or-host-path:container-path</c> (validated plain paths: no ':' inside).</param>
 /// <param name="FilesArchive">A tar archive on the server unpacked at the container's root before it starts (file mounts).</param>
 /// <param name="ExtraHosts">Host names for the container's /etc/hosts, <c>name:address</c> (<c>host-gateway</c> is the host).</param>
+/// <param name="Settings">Environment values that are not secrets (an image's settings), passed on the command line.</param>
 public sealed record DockerRun(
     string Name,
     string Image,
@@ -21,7 +22,8 @@ public sealed record DockerRun(
     ContainerHealthCheck? HealthCheck = null,
     IReadOnlyList<string>? Volumes = null,
     string? FilesArchive = null,
-    IReadOnlyList<string>? ExtraHosts = null);
+    IReadOnlyList<string>? ExtraHosts = null,
+    IReadOnlyDictionary<string, string>? Settings = null);
 
 /// <summary>
 /// Environment variables whose values are in a file on the server of <c>export NAME='value'</c> lines (quoted by

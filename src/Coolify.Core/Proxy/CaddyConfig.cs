@@ -45,7 +45,7 @@ public static class CaddyConfig
             text.Append(CultureInfo.InvariantCulture, $"\n{string.Join(", ", addresses)} {{\n");
             if (site.Key.Https && configuration.Certificates?.FirstOrDefault(c => c.Covers(site.Key.Host)) is { } own)
             {
-                var file = $"{ProxyContainer.CertificatesFolder}/{Token(own.Name)}";
+                var file = $"{CaddyContainer.CertificatesFolder}/{Token(own.Name)}";
                 text.Append(CultureInfo.InvariantCulture, $"\ttls {file}.crt {file}.key\n");
             }
 

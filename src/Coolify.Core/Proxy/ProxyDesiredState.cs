@@ -32,10 +32,11 @@ public sealed class ProxyDesiredState(CoolifyDbContext db, ControlPlaneEndpoint 
 
         var caRoot = string.IsNullOrWhiteSpace(settings?.AcmeCaRoot) ? null : settings.AcmeCaRoot;
         var certificates = await db.ProxyCertificates.AsNoTracking().Where(c => c.ServerId == server.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        // The CA root's path inside the container is the container's to say (CaddyContainer, TraefikContainer).
         var configuration = new ProxyConfiguration(
-            routes, NullIfBlank(settings?.AcmeDirectoryUrl), NullIfBlank(settings?.AcmeEmail), caRoot is null ? null : ProxyContainer.CaRootPath,
-            proxy.RedirectEnabled ? proxy.RedirectUrl : null, proxy.CustomConfiguration,
-            [.. certificates.Select(c => new ProxyCertificateFile(c.Uuid, c.HostList))]);
+            routes, AcmeDirectory: NullIfBlank(settings?.AcmeDirectoryUrl), AcmeEmail: NullIfBlank(settings?.AcmeEmail),
+            CatchAllRedirect: proxy.RedirectEnabled ? proxy.RedirectUrl : null, Custom: proxy.CustomConfiguration,
+            Certificates: [.. certificates.Select(c => new ProxyCertificateFile(c.Uuid, c.HostList))]);
         return new DesiredProxy(configuration, caRoot, certificates);
     }
 

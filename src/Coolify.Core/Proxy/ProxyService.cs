@@ -126,10 +126,10 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
 
         if (!outcome.Running)
         {
-            var files = await DesiredAsync(server, proxy, cancellationToken);
+            var desired = await desiredState.ForAsync(server, proxy, cancellationToken);
             try
             {
-                await ContainerFor(server).ValidateAsync(files, cancellationToken);
+                await ContainerFor(server).ValidateAsync(desired, cancellationToken);
             }
             catch (ProxyConfigurationException refused)
             {
@@ -146,7 +146,7 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
     {
         scope.EnsureCanWrite();
         var server = await ServerAsync(scope.Servers, uuid, cancellationToken);
-        EnsureCaddy(server);
+        EnsureProxy(server);
         var proxy = ServerProxy.Read(server.Proxy);
         proxy.ShouldRun = true;
         server.Proxy = proxy.Write();
@@ -242,7 +242,7 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
     // Applies and records the outcome on the (tracked) server; the caller saves.
     private async Task<ProxyOutcome> ApplyAsync(Server server, CancellationToken cancellationToken)
     {
-        if (server.ProxyType != "caddy")
+        if (server.ProxyType == "none")
         {
             return new ProxyOutcome(false, null);
         }
@@ -276,21 +276,22 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
             return new ProxyOutcome(false, null);
         }
 
-        var files = await DesiredAsync(server, proxy, cancellationToken);
+        var desired = await desiredState.ForAsync(server, proxy, cancellationToken);
+        var text = container.Render(desired);
         var networks = await db.Destinations.AsNoTracking().Where(d => d.ServerId == server.Id).OrderBy(d => d.Id).Select(d => d.Network).ToListAsync(cancellationToken);
         try
         {
             if (status == "running")
             {
                 await container.JoinAsync(networks, cancellationToken);
-                if (files.Configuration != proxy.AppliedConfiguration || proxy.LastError is not null)
+                if (text != proxy.AppliedConfiguration || proxy.LastError is not null)
                 {
-                    await container.ApplyAsync(files, cancellationToken);
+                    await ApplyOrRestartAsync(container, desired, proxy, networks, cancellationToken);
                 }
             }
             else
             {
-                await container.StartAsync(files, proxy, networks, cancellationToken);
+                await container.StartAsync(desired, proxy, networks, cancellationToken);
             }
         }
         catch (Exception refused) when (refused is ProxyConfigurationException or Commands.CommandFailedException)
@@ -302,17 +303,25 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
         }
 
         proxy.Status = "running";
-        proxy.AppliedConfiguration = files.Configuration;
+        proxy.AppliedConfiguration = text;
         proxy.AppliedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
         proxy.LastError = null;
         server.Proxy = proxy.Write();
         return new ProxyOutcome(true, null);
     }
 
-    private async Task<ProxyFiles> DesiredAsync(Server server, ServerProxy proxy, CancellationToken cancellationToken)
+    // A change the proxy can only take at start (Traefik's static configuration) makes the container again.
+    private static async Task ApplyOrRestartAsync(ProxyContainer container, DesiredProxy desired, ServerProxy proxy, IReadOnlyList<string> networks, CancellationToken cancellationToken)
     {
-        var desired = await desiredState.ForAsync(server, proxy, cancellationToken);
-        return new ProxyFiles(CaddyConfig.Render(desired.Configuration), desired.CaRoot, desired.Certificates);
+        try
+        {
+            await container.ApplyAsync(desired, cancellationToken);
+        }
+        catch (ProxyRestartNeededException)
+        {
+            await container.StopAsync(cancellationToken);
+            await container.StartAsync(desired, proxy, networks, cancellationToken);
+        }
     }
 
     /// <summary>Applies the configuration of every server the control plane runs on (its route follows the port it listens on).</summary>
@@ -335,17 +344,15 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
         return null;
     }
 
-    private static void EnsureCaddy(Server server)
+    private static void EnsureProxy(Server server)
     {
-        if (server.ProxyType != "caddy")
+        if (server.ProxyType == "none")
         {
-            throw ValidationException.For("proxy_type", server.ProxyType == "none"
-                ? "This server has no proxy (type none): choose caddy first."
-                : "Traefik is not run by Coolify.NET yet: choose caddy, or run Traefik yourself with the generated labels.");
+            throw ValidationException.For("proxy_type", "This server has no proxy (type none): choose caddy or traefik first.");
         }
     }
 
-    private ProxyContainer ContainerFor(Server server) => new(shells.For(server), images);
+    private ProxyContainer ContainerFor(Server server) => ProxyContainer.For(server, shells.For(server), images);
 
     private static async Task<Server> ServerAsync(IQueryable<Server> servers, string? uuid, CancellationToken cancellationToken) =>
         await servers.Include(s => s.PrivateKey).Include(s => s.Settings).SingleOrDefaultAsync(s => s.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();

@@ -59,7 +59,7 @@ public sealed class ServerHealthCheck(CoolifyDbContext db, IServerShells shells)
     private static async Task RefreshProxyStatusAsync(Server server, Docker.DockerCli docker, CancellationToken cancellationToken)
     {
         var proxy = Proxy.ServerProxy.Read(server.Proxy);
-        if (server.ProxyType != "caddy" || (proxy.Status is null && !proxy.ShouldRun))
+        if (server.ProxyType == "none" || (proxy.Status is null && !proxy.ShouldRun))
         {
             return; // never started here: nothing to report
         }
