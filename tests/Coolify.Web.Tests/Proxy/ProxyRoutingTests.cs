@@ -142,11 +142,7 @@ public sealed class ProxyRoutingTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await _place.Api.PostAsync($"/api/v1/servers/{_place.ServerUuid}/proxy/stop", null, CancellationToken.None);
-        foreach (var app in _apps)
-        {
-            await _place.Api.DeleteAsync($"/api/v1/applications/{app}", CancellationToken.None);
-        }
+        await ProxyScenario.TearDownAsync(_place, [.. _apps]);
 
         _http.Dispose();
         await _factory.DisposeAsync();

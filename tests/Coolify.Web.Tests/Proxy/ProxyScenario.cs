@@ -31,6 +31,16 @@ internal static class ProxyScenario
         Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync(Token));
     }
 
+    /// <summary>After a test: the proxy stopped (ports 80/443 free for the next class) and its applications deleted.</summary>
+    public static async Task TearDownAsync(TestPlace place, params string?[] apps)
+    {
+        (await place.Api.PostAsync($"/api/v1/servers/{place.ServerUuid}/proxy/stop", null, CancellationToken.None)).Dispose();
+        foreach (var app in apps.OfType<string>())
+        {
+            (await place.Api.DeleteAsync($"/api/v1/applications/{app}", CancellationToken.None)).Dispose();
+        }
+    }
+
     /// <summary>A certificate for <paramref name="host"/> valid for 30 days, and its private key, in PEM.</summary>
     public static (string Certificate, string Key) SelfSignedCertificate(string host)
     {

@@ -109,12 +109,7 @@ public sealed class TraefikProxyTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await _place.Api.PostAsync($"/api/v1/servers/{_place.ServerUuid}/proxy/stop", null, CancellationToken.None);
-        if (_app is not null)
-        {
-            await _place.Api.DeleteAsync($"/api/v1/applications/{_app}", CancellationToken.None);
-        }
-
+        await ProxyScenario.TearDownAsync(_place, _app);
         await Host.RunAsync(ShellCommand.Of("docker", "volume", "rm", "-f", "coolify-proxy-traefik"), cancellationToken: CancellationToken.None);
         await _factory.DisposeAsync();
     }

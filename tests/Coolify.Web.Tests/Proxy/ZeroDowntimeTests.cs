@@ -101,12 +101,7 @@ public sealed class ZeroDowntimeTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await _place.Api.PostAsync($"/api/v1/servers/{_place.ServerUuid}/proxy/stop", null, CancellationToken.None);
-        if (_app is not null)
-        {
-            await _place.Api.DeleteAsync($"/api/v1/applications/{_app}", CancellationToken.None);
-        }
-
+        await ProxyScenario.TearDownAsync(_place, _app);
         await _factory.DisposeAsync();
     }
 }
