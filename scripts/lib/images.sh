@@ -4,7 +4,8 @@
 # Exports COOLIFY_TEST_BASE_IMAGE, COOLIFY_TEST_SSHD_IMAGE (scripts/images/sshd.Dockerfile: more servers) and
 # COOLIFY_TEST_HTTPD_IMAGE (scripts/images/httpd.Dockerfile: an application to deploy), COOLIFY_TEST_NODE_IMAGE and
 # COOLIFY_TEST_NGINX_IMAGE (the auto and static build packs' base images), COOLIFY_TEST_CADDY_IMAGE (the proxy),
-# COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE (a container in Traefik's place: see its Dockerfile).
+# COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE (a container in Traefik's place: see its Dockerfile), COOLIFY_TEST_POSTGRES_IMAGE,
+# _MARIADB_IMAGE and _REDIS_IMAGE (database engines with their official images' environment contracts).
 
 COOLIFY_TEST_BASE_IMAGE="${COOLIFY_TEST_BASE_IMAGE:-coolify-test/debian:bookworm}"
 COOLIFY_TEST_SSHD_IMAGE="${COOLIFY_TEST_SSHD_IMAGE:-coolify-test/sshd:bookworm}"
@@ -13,21 +14,31 @@ COOLIFY_TEST_NODE_IMAGE="${COOLIFY_TEST_NODE_IMAGE:-coolify-test/node:bookworm}"
 COOLIFY_TEST_NGINX_IMAGE="${COOLIFY_TEST_NGINX_IMAGE:-coolify-test/nginx:bookworm}"
 COOLIFY_TEST_CADDY_IMAGE="${COOLIFY_TEST_CADDY_IMAGE:-coolify-test/caddy:bookworm}"
 COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE="${COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE:-coolify-test/traefik-standin:1}"
+COOLIFY_TEST_POSTGRES_IMAGE="${COOLIFY_TEST_POSTGRES_IMAGE:-coolify-test/postgres:15.1}"
+COOLIFY_TEST_MARIADB_IMAGE="${COOLIFY_TEST_MARIADB_IMAGE:-coolify-test/mariadb:10.11}"
+COOLIFY_TEST_REDIS_IMAGE="${COOLIFY_TEST_REDIS_IMAGE:-coolify-test/redis:7}"
 
 ensure_test_images() {
   export COOLIFY_TEST_BASE_IMAGE COOLIFY_TEST_SSHD_IMAGE COOLIFY_TEST_HTTPD_IMAGE COOLIFY_TEST_NODE_IMAGE COOLIFY_TEST_NGINX_IMAGE COOLIFY_TEST_CADDY_IMAGE \
-    COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE
+    COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE COOLIFY_TEST_POSTGRES_IMAGE COOLIFY_TEST_MARIADB_IMAGE COOLIFY_TEST_REDIS_IMAGE
   ensure_base_image && ensure_built_image "$COOLIFY_TEST_SSHD_IMAGE" sshd && ensure_built_image "$COOLIFY_TEST_HTTPD_IMAGE" httpd \
     && ensure_built_image "$COOLIFY_TEST_NODE_IMAGE" node && ensure_built_image "$COOLIFY_TEST_NGINX_IMAGE" nginx \
-    && ensure_built_image "$COOLIFY_TEST_CADDY_IMAGE" caddy && ensure_built_image "$COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE" traefik-standin
+    && ensure_built_image "$COOLIFY_TEST_CADDY_IMAGE" caddy && ensure_built_image "$COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE" traefik-standin \
+    && ensure_built_image "$COOLIFY_TEST_POSTGRES_IMAGE" postgres && ensure_built_image "$COOLIFY_TEST_MARIADB_IMAGE" mariadb \
+    && ensure_built_image "$COOLIFY_TEST_REDIS_IMAGE" redis
 }
 
-# ensure_built_image TAG NAME: builds scripts/images/NAME.Dockerfile on the base image unless TAG exists.
+# ensure_built_image TAG NAME: builds scripts/images/NAME.Dockerfile on the base image unless TAG exists; the folder
+# scripts/images/NAME, when there is one, is its build context (files it COPYs).
 ensure_built_image() {
   docker image inspect "$1" >/dev/null 2>&1 && return 0
   echo "== building $1 (once; cached afterwards)"
-  docker build -q --build-arg "BASE=$COOLIFY_TEST_BASE_IMAGE" -t "$1" - \
-    <"$(dirname "${BASH_SOURCE[0]}")/../images/$2.Dockerfile" >/dev/null
+  local images; images="$(dirname "${BASH_SOURCE[0]}")/../images"
+  if [ -d "$images/$2" ]; then
+    docker build -q --build-arg "BASE=$COOLIFY_TEST_BASE_IMAGE" -t "$1" -f "$images/$2.Dockerfile" "$images/$2" >/dev/null
+  else
+    docker build -q --build-arg "BASE=$COOLIFY_TEST_BASE_IMAGE" -t "$1" - <"$images/$2.Dockerfile" >/dev/null
+  fi
 }
 
 ensure_base_image() {

@@ -43,6 +43,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Servers.ServerLocks>();
         services.AddSingleton<Proxy.ControlPlaneEndpoint>();
         services.AddScoped<Proxy.ProxyDesiredState>();
+        services.AddScoped<Databases.DatabasePorts>();
+        services.AddScoped<Databases.DatabaseService>();
         services.AddScoped<Proxy.ProxyService>();
         services.AddScoped<Proxy.ProxyCertificates>();
         services.TryAddSingleton(new Proxy.ProxyImages());

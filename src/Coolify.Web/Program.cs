@@ -78,6 +78,7 @@ try
     app.MapServerEndpoints();
     app.MapProxyEndpoints();
     app.MapProxyCertificateEndpoints();
+    app.MapDatabaseEndpoints();
     app.MapDestinationEndpoints();
     app.MapProjectEndpoints();
     app.MapApplicationEndpoints();

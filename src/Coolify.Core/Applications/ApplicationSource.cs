@@ -16,6 +16,3 @@ public enum ApplicationSource
     DockerImage,
 }
 
-/// <summary>Where a new application goes: a project's environment (by uuid or name) and a server's destination.</summary>
-public sealed record ApplicationPlace(
-    string? ProjectUuid, string? ServerUuid, string? EnvironmentName, string? EnvironmentUuid, string? DestinationUuid = null);

@@ -184,6 +184,17 @@ public sealed class DockerCli(IServerShell shell)
                 : new Dictionary<string, string>()))];
     }
 
+    /// <summary>Host ports published by running containers, with the container that holds each.</summary>
+    public async Task<IReadOnlyList<(int Port, string Container)>> PublishedPortsAsync(CancellationToken cancellationToken)
+    {
+        var list = await _engine.GetAsync("containers/json", cancellationToken);
+        return list is not { } containers ? [] : [.. containers.EnumerateArray().SelectMany(c =>
+            c.TryGetProperty("Ports", out var ports) && ports.ValueKind == JsonValueKind.Array
+                ? ports.EnumerateArray().Where(p => p.TryGetProperty("PublicPort", out _))
+                    .Select(p => (p.GetProperty("PublicPort").GetInt32(), c.GetProperty("Names")[0].GetString()?.TrimStart('/') ?? string.Empty))
+                : [])];
+    }
+
     /// <summary>A container as <c>docker inspect</c> shows it, or null when there is none by that name or id.</summary>
     public Task<JsonElement?> InspectContainerAsync(string name, CancellationToken cancellationToken) =>
         _engine.GetAsync($"containers/{DockerEngine.Segment(name)}/json", cancellationToken);
@@ -293,6 +304,19 @@ public sealed class DockerCli(IServerShell shell)
         string[] program = compose.Kind == "plugin" ? ["docker", "compose"] : ["docker-compose"];
         var command = ShellCommand.Of(program[0], [.. program[1..], "--project-name", projectName, .. arguments]).InDirectory(projectDirectory);
         return await shell.RunAsync(command, new CommandOptions { Timeout = TimeSpan.FromMinutes(30) }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Compose with the project's file on standard input (<c>-f -</c>): what the file holds (secrets among it) is
+    /// neither on a command line nor on the server's disk.
+    /// </summary>
+    public async Task<CommandResult> ComposeWithFileAsync(string projectName, string composeFile, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var compose = await ComposeAsync(cancellationToken) ?? throw new InvalidOperationException("Docker Compose is not installed on the server.");
+        string[] program = compose.Kind == "plugin" ? ["docker", "compose"] : ["docker-compose"];
+        var command = ShellCommand.Of(program[0], [.. program[1..], "--file", "-", "--project-name", projectName, .. arguments]);
+        var input = System.Text.Encoding.UTF8.GetBytes(composeFile);
+        return await shell.RunAsync(command, new CommandOptions { Input = input, Timeout = TimeSpan.FromMinutes(30) }, cancellationToken);
     }
 
     private async Task<CommandResult> RunCheckedAsync(ShellCommand command, CancellationToken cancellationToken) =>

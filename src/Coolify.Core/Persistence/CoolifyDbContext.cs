@@ -72,6 +72,8 @@ public class CoolifyDbContext(
 
     public DbSet<Proxy.ProxyCertificate> ProxyCertificates => Set<Proxy.ProxyCertificate>();
 
+    public DbSet<Databases.StandaloneDatabase> Databases => Set<Databases.StandaloneDatabase>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()

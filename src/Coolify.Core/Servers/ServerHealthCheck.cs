@@ -34,7 +34,7 @@ public sealed class ServerHealthCheck(CoolifyDbContext db, IServerShells shells)
             try
             {
                 var docker = new Docker.DockerCli(shells.For(server));
-                await new Applications.ApplicationStatuses(db).UpdateAsync(server, docker, cancellationToken);
+                await new Applications.ResourceStatuses(db).UpdateAsync(server, docker, cancellationToken);
                 await RefreshProxyStatusAsync(server, docker, cancellationToken);
             }
             catch (Exception ex) when (ex is ServerConnectionException or CommandTimeoutException or CommandFailedException or Docker.DockerRequestException)

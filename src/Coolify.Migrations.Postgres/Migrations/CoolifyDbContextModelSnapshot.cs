@@ -717,6 +717,183 @@ namespace Coolify.Migrations.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Coolify.Core.Databases.StandaloneDatabase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Configuration")
+                        .HasColumnType("text")
+                        .HasColumnName("configuration");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DatabaseName")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("database_name");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DestinationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("destination_id");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("engine");
+
+                    b.Property<int>("EnvironmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("environment_id");
+
+                    b.Property<bool>("HealthCheckEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("health_check_enabled");
+
+                    b.Property<int>("HealthCheckInterval")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_check_interval");
+
+                    b.Property<int>("HealthCheckRetries")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_check_retries");
+
+                    b.Property<int>("HealthCheckStartPeriod")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_check_start_period");
+
+                    b.Property<int>("HealthCheckTimeout")
+                        .HasColumnType("integer")
+                        .HasColumnName("health_check_timeout");
+
+                    b.Property<string>("Image")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("image");
+
+                    b.Property<string>("InitScripts")
+                        .HasColumnType("text")
+                        .HasColumnName("init_scripts");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
+                    b.Property<int>("LimitsCpuShares")
+                        .HasColumnType("integer")
+                        .HasColumnName("limits_cpu_shares");
+
+                    b.Property<string>("LimitsCpus")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("limits_cpus");
+
+                    b.Property<string>("LimitsCpuset")
+                        .HasColumnType("text")
+                        .HasColumnName("limits_cpuset");
+
+                    b.Property<string>("LimitsMemory")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("limits_memory");
+
+                    b.Property<string>("LimitsMemoryReservation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("limits_memory_reservation");
+
+                    b.Property<string>("LimitsMemorySwap")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("limits_memory_swap");
+
+                    b.Property<int>("LimitsMemorySwappiness")
+                        .HasColumnType("integer")
+                        .HasColumnName("limits_memory_swappiness");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Password")
+                        .HasColumnType("text")
+                        .HasColumnName("password");
+
+                    b.Property<string>("PostgresHostAuthMethod")
+                        .HasColumnType("text")
+                        .HasColumnName("postgres_host_auth_method");
+
+                    b.Property<string>("PostgresInitdbArgs")
+                        .HasColumnType("text")
+                        .HasColumnName("postgres_initdb_args");
+
+                    b.Property<int?>("PublicPort")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_port");
+
+                    b.Property<int?>("PublicPortTimeout")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_port_timeout");
+
+                    b.Property<string>("RootPassword")
+                        .HasColumnType("text")
+                        .HasColumnName("root_password");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("User")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("user");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnvironmentId");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.HasIndex("DestinationId", "PublicPort");
+
+                    b.ToTable("standalone_databases", (string)null);
+                });
+
             modelBuilder.Entity("Coolify.Core.Deployments.Deployment", b =>
                 {
                     b.Property<int>("Id")
@@ -2294,6 +2471,25 @@ namespace Coolify.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Databases.StandaloneDatabase", b =>
+                {
+                    b.HasOne("Coolify.Core.Servers.Destination", "Destination")
+                        .WithMany()
+                        .HasForeignKey("DestinationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coolify.Core.Projects.ProjectEnvironment", "Environment")
+                        .WithMany()
+                        .HasForeignKey("EnvironmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Destination");
+
+                    b.Navigation("Environment");
                 });
 
             modelBuilder.Entity("Coolify.Core.Deployments.Deployment", b =>

@@ -704,6 +704,181 @@ namespace Coolify.Migrations.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Coolify.Core.Databases.StandaloneDatabase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Configuration")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("configuration");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DatabaseName")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("database_name");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DestinationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("destination_id");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engine");
+
+                    b.Property<int>("EnvironmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("environment_id");
+
+                    b.Property<bool>("HealthCheckEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_check_enabled");
+
+                    b.Property<int>("HealthCheckInterval")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_check_interval");
+
+                    b.Property<int>("HealthCheckRetries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_check_retries");
+
+                    b.Property<int>("HealthCheckStartPeriod")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_check_start_period");
+
+                    b.Property<int>("HealthCheckTimeout")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_check_timeout");
+
+                    b.Property<string>("Image")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("image");
+
+                    b.Property<string>("InitScripts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("init_scripts");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_public");
+
+                    b.Property<int>("LimitsCpuShares")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limits_cpu_shares");
+
+                    b.Property<string>("LimitsCpus")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limits_cpus");
+
+                    b.Property<string>("LimitsCpuset")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limits_cpuset");
+
+                    b.Property<string>("LimitsMemory")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limits_memory");
+
+                    b.Property<string>("LimitsMemoryReservation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limits_memory_reservation");
+
+                    b.Property<string>("LimitsMemorySwap")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limits_memory_swap");
+
+                    b.Property<int>("LimitsMemorySwappiness")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limits_memory_swappiness");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Password")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password");
+
+                    b.Property<string>("PostgresHostAuthMethod")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postgres_host_auth_method");
+
+                    b.Property<string>("PostgresInitdbArgs")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postgres_initdb_args");
+
+                    b.Property<int?>("PublicPort")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public_port");
+
+                    b.Property<int?>("PublicPortTimeout")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public_port_timeout");
+
+                    b.Property<string>("RootPassword")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("root_password");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("User")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnvironmentId");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.HasIndex("DestinationId", "PublicPort");
+
+                    b.ToTable("standalone_databases", (string)null);
+                });
+
             modelBuilder.Entity("Coolify.Core.Deployments.Deployment", b =>
                 {
                     b.Property<int>("Id")
@@ -2241,6 +2416,25 @@ namespace Coolify.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Databases.StandaloneDatabase", b =>
+                {
+                    b.HasOne("Coolify.Core.Servers.Destination", "Destination")
+                        .WithMany()
+                        .HasForeignKey("DestinationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coolify.Core.Projects.ProjectEnvironment", "Environment")
+                        .WithMany()
+                        .HasForeignKey("EnvironmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Destination");
+
+                    b.Navigation("Environment");
                 });
 
             modelBuilder.Entity("Coolify.Core.Deployments.Deployment", b =>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Coolify.Core.Proxy;
 using Coolify.Core.Teams;
 using Coolify.Web.Auth;
@@ -62,7 +61,7 @@ public static class ProxyApi
         string uuid, ProxyConfigurationRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ProxyService proxies, CancellationToken ct)
     {
         var scope = await ApiScope.RequireAsync(user, scopes, ct);
-        await proxies.SaveConfigurationAsync(scope, uuid, body.Configuration is null ? null : Decode(body.Configuration), ct);
+        await proxies.SaveConfigurationAsync(scope, uuid, ApiText.Base64OrText(body.Configuration), ct);
         return TypedResults.Ok(await ResponseAsync(scope, uuid, proxies, ct));
     }
 
@@ -93,24 +92,5 @@ public static class ProxyApi
         return new ProxyResponse(
             server.ProxyType, server.ProxyType == "none" ? null : proxy.Status, proxy.RedirectEnabled, proxy.RedirectUrl, proxy.GenerateExactLabels, proxy.CustomConfiguration,
             proxy.AppliedConfiguration, proxy.AppliedAt, proxy.LastError, proxy.HttpPort, proxy.HttpsPort);
-    }
-
-    // Base64 only when the whole value decodes to UTF-8 text; anything else is the configuration itself.
-    private static string Decode(string value)
-    {
-        var buffer = new byte[value.Length];
-        if (value.Length > 0 && !value.Contains('\n', StringComparison.Ordinal) && Convert.TryFromBase64String(value.Trim(), buffer, out var written))
-        {
-            try
-            {
-                return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, written);
-            }
-            catch (DecoderFallbackException)
-            {
-                return value;
-            }
-        }
-
-        return value;
     }
 }

@@ -2,7 +2,7 @@ using Coolify.Core.Applications;
 
 namespace Coolify.Core.Tests.Applications;
 
-public sealed class ApplicationStatusesTests
+public sealed class ResourceStatusesTests
 {
     private static (string State, string Status) Container(string state, string status) => (state, status);
 
@@ -14,20 +14,20 @@ public sealed class ApplicationStatusesTests
     [InlineData("restarting", "Restarting (1) 3 seconds ago", "restarting")]
     [InlineData("exited", "Exited (137) 2 minutes ago", "exited")]
     public void OneContainer_MapsToCoolifysStatus(string state, string status, string expected) =>
-        Assert.Equal(expected, ApplicationStatuses.StatusOf([Container(state, status)]));
+        Assert.Equal(expected, ResourceStatuses.StatusOf([Container(state, status)]));
 
     [Fact]
-    public void NoContainer_IsExited() => Assert.Equal("exited", ApplicationStatuses.StatusOf([]));
+    public void NoContainer_IsExited() => Assert.Equal("exited", ResourceStatuses.StatusOf([]));
 
     [Fact]
     public void DuringARollout_TheServingContainerDecides() =>
-        Assert.Equal("running:healthy", ApplicationStatuses.StatusOf([Container("running", "Up 1 hour (healthy)"), Container("running", "Up 1 second (health: starting)")]));
+        Assert.Equal("running:healthy", ResourceStatuses.StatusOf([Container("running", "Up 1 hour (healthy)"), Container("running", "Up 1 second (health: starting)")]));
 
     [Fact]
     public void DuringARollout_AnOldContainerWithoutHealthCheck_StaysUnknown() =>
-        Assert.Equal("running:unknown", ApplicationStatuses.StatusOf([Container("running", "Up 1 hour"), Container("running", "Up 1 second (health: starting)")]));
+        Assert.Equal("running:unknown", ResourceStatuses.StatusOf([Container("running", "Up 1 hour"), Container("running", "Up 1 second (health: starting)")]));
 
     [Fact]
     public void RunningContainersThatDisagree_AreDegraded() =>
-        Assert.Equal("degraded", ApplicationStatuses.StatusOf([Container("running", "Up 1 hour (healthy)"), Container("running", "Up 1 hour (unhealthy)")]));
+        Assert.Equal("degraded", ResourceStatuses.StatusOf([Container("running", "Up 1 hour (healthy)"), Container("running", "Up 1 hour (unhealthy)")]));
 }

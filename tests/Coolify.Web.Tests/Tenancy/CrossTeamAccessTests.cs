@@ -28,6 +28,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaVariableUuid = string.Empty;
     private string _alphaStorageUuid = string.Empty;
     private string _alphaTagUuid = string.Empty;
+    private string _alphaCertificateUuid = string.Empty;
+    private string _alphaDatabaseUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -71,6 +73,15 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             _alphaStorageUuid = (await storage.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
             using var tag = await owner.PostAsJsonAsync($"/api/v1/applications/{_alphaApplicationUuid}/tags", new { tag_name = $"{SecretTeamMarker} tag" }, TestContext.Current.CancellationToken);
             _alphaTagUuid = (await tag.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
+            var (certificate, privateKey) = Proxy.ProxyScenario.SelfSignedCertificate("alpha.example.com");
+            using var uploaded = await owner.PostAsJsonAsync(
+                $"/api/v1/servers/{_alphaServerUuid}/proxy/certificates", new { certificate, private_key = privateKey }, TestContext.Current.CancellationToken);
+            _alphaCertificateUuid = (await uploaded.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var database = await owner.PostAsJsonAsync("/api/v1/databases/postgresql", new
+            {
+                project_uuid = _alphaProjectUuid, server_uuid = _alphaServerUuid, environment_name = "production", name = $"{SecretTeamMarker} db",
+            }, TestContext.Current.CancellationToken);
+            _alphaDatabaseUuid = (await database.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -193,6 +204,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "uuid" when route.Pattern.StartsWith("/api/v1/team/invitations/", StringComparison.Ordinal) => _alphaInvitation.Invitation.Uuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/servers/", StringComparison.Ordinal) => _alphaServerUuid,
             "server_uuid" => _alphaServerUuid,
+            "certificateUuid" => _alphaCertificateUuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/projects/", StringComparison.Ordinal) => _alphaProjectUuid,
             "environment_name_or_uuid" => "production",

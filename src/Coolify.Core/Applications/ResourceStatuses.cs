@@ -6,24 +6,31 @@ using Microsoft.EntityFrameworkCore;
 namespace Coolify.Core.Applications;
 
 /// <summary>
-/// Maps what Docker says about a server's labelled containers to Coolify's application statuses, so the dashboard
-/// and the API show a container that crashed, restarts or turned unhealthy after its deployment.
+/// Maps what Docker says about a server's labelled containers to Coolify's statuses of its applications and
+/// databases, so the dashboard and the API show a container that crashed, restarts or turned unhealthy.
 /// </summary>
-public sealed class ApplicationStatuses(CoolifyDbContext db)
+public sealed class ResourceStatuses(CoolifyDbContext db)
 {
-    /// <summary>Updates the status of every application on the server from one <c>docker ps</c>.</summary>
+    /// <summary>Updates the status of every application and database on the server from one container list.</summary>
     public async Task UpdateAsync(Server server, DockerCli docker, CancellationToken cancellationToken)
     {
         var applications = await db.Applications.Where(a => a.Destination!.ServerId == server.Id).ToListAsync(cancellationToken);
-        if (applications.Count == 0)
+        var databases = await db.Databases.Where(d => d.Destination!.ServerId == server.Id).ToListAsync(cancellationToken);
+        if (applications.Count == 0 && databases.Count == 0)
         {
             return;
         }
 
         var containers = await docker.StatesByLabelAsync(ApplicationService.ResourceLabelKey, cancellationToken);
+        string Of(string uuid) => StatusOf([.. containers.Where(c => c.LabelValue == uuid).Select(c => (c.State, c.Status))]);
         foreach (var application in applications)
         {
-            application.Status = StatusOf([.. containers.Where(c => c.LabelValue == application.Uuid).Select(c => (c.State, c.Status))]);
+            application.Status = Of(application.Uuid);
+        }
+
+        foreach (var database in databases)
+        {
+            database.Status = Of(database.Uuid);
         }
 
         await db.SaveChangesAsync(cancellationToken);
