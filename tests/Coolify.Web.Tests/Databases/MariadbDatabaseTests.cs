@@ -1,0 +1,73 @@
+using Coolify.Web.Tests.Support;
+using MySqlConnector;
+
+namespace Coolify.Web.Tests.Databases;
+
+/// <summary>
+/// A MariaDB database on the real dockerd (Debian's mariadb-server with the official image's contract): user and
+/// root passwords with every awkward character, reached with MySqlConnector on its public port, data kept across a
+/// restart, its own configuration file in effect.
+/// </summary>
+public sealed class MariadbDatabaseTests : IAsyncLifetime
+{
+    private static readonly string? Image = TestPlace.Image("COOLIFY_TEST_MARIADB_IMAGE");
+    private const string HostilePassword = "m'a\"r$PATH;i`id` a\\db$$ x";
+
+    private readonly CoolifyWebFactory _factory = CoolifyWebFactory.With(("COOLIFY_SERVER_CHECK_INTERVAL", "1"));
+    private TestPlace _place = null!;
+    private string? _uuid;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _place = await TestPlace.CreateAsync(_factory, "mariadb");
+
+    [Fact]
+    public async Task Mariadb_AnswersWithHostilePasswords_AndKeepsItsRowsAcrossARestart()
+    {
+        Assert.SkipWhen(Image is null, "no test image (run scripts/test.sh)");
+        var port = HostProcess.FreePort();
+        _uuid = await DatabaseScenario.CreateAsync(_place, "mariadb", new
+        {
+            image = Image, mariadb_user = "shop", mariadb_password = HostilePassword, mariadb_root_password = HostilePassword + "root",
+            mariadb_database = "orders", is_public = true, public_port = port, health_check_interval = 1,
+            mariadb_conf = "[mysqld]\nmax_connections = 77\n",
+        });
+        await DatabaseScenario.PostAsync(_place, $"/api/v1/databases/{_uuid}/start");
+        await DatabaseScenario.WaitForStatusAsync(_place, _uuid, "running:healthy");
+
+        var connection = new MySqlConnectionStringBuilder { Server = "127.0.0.1", Port = (uint)port, UserID = "shop", Password = HostilePassword, Database = "orders", Pooling = false }.ConnectionString;
+        await using (var db = new MySqlConnection(connection))
+        {
+            await db.OpenAsync(Token);
+            await using var create = new MySqlCommand("CREATE TABLE items (id INT PRIMARY KEY, name TEXT); INSERT INTO items VALUES (1, 'lamp'), (2, 'desk');", db);
+            await create.ExecuteNonQueryAsync(Token);
+            await using var setting = new MySqlCommand("SELECT @@max_connections", db);
+            Assert.Equal(77L, Convert.ToInt64(await setting.ExecuteScalarAsync(Token), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // Root, with its own hostile password, from outside too.
+        await using (var root = new MySqlConnection(new MySqlConnectionStringBuilder(connection) { UserID = "root", Password = HostilePassword + "root" }.ConnectionString))
+        {
+            await root.OpenAsync(Token);
+        }
+
+        await DatabaseScenario.PostAsync(_place, $"/api/v1/databases/{_uuid}/restart");
+        await DatabaseScenario.WaitForStatusAsync(_place, _uuid, "running:healthy");
+        await using (var db = new MySqlConnection(connection))
+        {
+            await db.OpenAsync(Token);
+            await using var names = new MySqlCommand("SELECT GROUP_CONCAT(name ORDER BY id) FROM items", db);
+            Assert.Equal("lamp,desk", await names.ExecuteScalarAsync(Token));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_uuid is not null)
+        {
+            (await _place.Api.DeleteAsync($"/api/v1/databases/{_uuid}", CancellationToken.None)).Dispose();
+        }
+
+        await _factory.DisposeAsync();
+    }
+}
