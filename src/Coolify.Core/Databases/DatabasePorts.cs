@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Coolify.Core.Databases;
 
 /// <summary>
-/// A public database's port must be free on its server: not another public database's, not the proxy's, and not
-/// published by a container running there now (asked of Docker when the server answers).
+/// A public database's port must be free on its server: not another public database's, not the proxy's, not
+/// published by a container running there now, not listened on by a process there (asked when the server answers).
 /// </summary>
 public sealed class DatabasePorts(CoolifyDbContext db, IServerShells shells)
 {
@@ -38,10 +38,23 @@ public sealed class DatabasePorts(CoolifyDbContext db, IServerShells shells)
     {
         try
         {
-            var published = await new Docker.DockerCli(shells.For(server)).PublishedPortsAsync(cancellationToken);
-            return published.Where(p => p.Port == port && p.Container != self).Select(p => $"the container {p.Container}").FirstOrDefault();
+            var shell = shells.For(server);
+            var published = await new Docker.DockerCli(shell).PublishedPortsAsync(cancellationToken);
+            if (published.FirstOrDefault(p => p.Port == port) is { Container: { } container } && container != self)
+            {
+                return $"the container {container}";
+            }
+
+            if (published.Any(p => p.Port == port))
+            {
+                return null; // this database's own container
+            }
+
+            // A listener outside Docker (ss from iproute2; a server without it is asked no further).
+            var listening = await shell.RunAsync(ShellCommand.Of("ss", "-H", "-l", "-t", "-n", $"sport = :{port}"), cancellationToken: cancellationToken);
+            return listening.Succeeded && listening.Output.Trim().Length > 0 ? "a process listening on it" : null;
         }
-        catch (Exception ex) when (ex is ServerConnectionException or Docker.DockerRequestException)
+        catch (Exception ex) when (ex is ServerConnectionException or CommandTimeoutException or Docker.DockerRequestException)
         {
             return null; // Docker says so at start if it is taken after all.
         }

@@ -1,0 +1,55 @@
+using Coolify.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Coolify.Web.Tests.Browser;
+
+/// <summary>A database from the dashboard, in headless Chromium: the wizard, start, credentials revealed, a refused port, delete.</summary>
+public sealed class DatabaseBrowserTests : BrowserTestBase
+{
+    private static readonly string? Image = TestPlace.Image("COOLIFY_TEST_REDIS_IMAGE");
+
+    protected override IReadOnlyDictionary<string, string?> HostSettings => new Dictionary<string, string?> { ["COOLIFY_SERVER_CHECK_INTERVAL"] = "1" };
+
+    [Fact]
+    public async Task RedisDatabase_FromTheWizard_StartsHealthy_ShowsItsCredentialsOnRequest_AndIsDeleted()
+    {
+        Assert.SkipWhen(Image is null, "no test image (run scripts/test.sh)");
+        var page = await SignedInPageAsync("/projects");
+        await page.GetByLabel("Project name").FillAsync("Data");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await page.GetByTestId("environments").GetByRole(AriaRole.Link, new() { Name = "production" }).ClickAsync();
+
+        var form = page.GetByTestId("new-database");
+        await form.GetByTestId("engine").SelectOptionAsync("Redis");
+        await form.GetByLabel("Database name").FillAsync("cache");
+        await form.GetByLabel("Image").FillAsync(Image!);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create database" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "cache", Level = 1 })).ToBeVisibleAsync();
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("database-message")).ToHaveTextAsync("Database started.", new() { Timeout = 60_000 });
+        // The status follows the server checks while the page is open.
+        await Assertions.Expect(page.GetByTestId("database-status")).ToHaveTextAsync("running:healthy", new() { Timeout = 60_000 });
+
+        // The generated password and the URL carrying it are shown only on request.
+        var credentials = page.GetByTestId("database-credentials");
+        await Assertions.Expect(credentials.GetByTestId("secret-redis_password")).ToHaveCountAsync(0);
+        await credentials.GetByRole(AriaRole.Button, new() { Name = "Reveal" }).ClickAsync();
+        await Assertions.Expect(credentials.GetByTestId("secret-redis_password")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z0-9]{64}$"));
+        await Assertions.Expect(credentials.GetByTestId("internal-url")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^redis://default:[A-Za-z0-9]{64}@[a-z0-9]{24}:6379/0$"));
+
+        // A public port something on the server already listens on (the control plane itself) is explained at its field.
+        var settings = page.GetByTestId("database-settings");
+        await settings.GetByLabel("Make it reachable from outside the server").CheckAsync();
+        await settings.GetByLabel("Public port", new() { Exact = true }).FillAsync(Host.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(settings.Locator(".field-error[data-field=public_port]")).ToContainTextAsync("a process listening on it");
+        await Assertions.Expect(page.GetByTestId("database-status")).ToHaveTextAsync("running:healthy");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("database.png"), FullPage = true });
+
+        await page.GetByLabel("I understand the data is deleted").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete database" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("resources")).Not.ToContainTextAsync("cache", new() { Timeout = 30_000 });
+    }
+}
