@@ -18,6 +18,7 @@ source scripts/lib/docker.sh
 source scripts/lib/sshd.sh
 source scripts/lib/images.sh
 source scripts/lib/pebble.sh
+source scripts/lib/s3rver.sh
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is required (dotnet not found on PATH)." >&2
@@ -25,13 +26,15 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-ensure_packages postgresql chromium docker.io docker-compose openssh-server sudo iproute2 debootstrap git pebble openssl curl ||
+ensure_packages postgresql chromium docker.io docker-compose openssh-server sudo iproute2 debootstrap git pebble openssl curl nodejs ||
   { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+# Debian's npm is its own package; some Node.js builds (NodeSource's) bring npm within nodejs and conflict with it.
+command -v npm >/dev/null 2>&1 || ensure_packages npm || { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
-stop_services() { stop_test_pebble; stop_test_sshd; stop_test_docker; stop_test_postgres; }
+stop_services() { stop_test_s3rver; stop_test_pebble; stop_test_sshd; stop_test_docker; stop_test_postgres; }
 trap stop_services EXIT
-echo "== starting PostgreSQL, dockerd, sshd and Pebble for the tests"
-{ start_test_postgres && start_test_docker && start_test_sshd && start_test_pebble && ensure_test_images; } ||
+echo "== starting PostgreSQL, dockerd, sshd, Pebble and s3rver for the tests"
+{ start_test_postgres && start_test_docker && start_test_sshd && start_test_pebble && start_test_s3rver && ensure_test_images; } ||
   { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 echo "== building"

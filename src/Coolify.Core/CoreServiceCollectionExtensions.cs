@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Proxy.ProxyDesiredState>();
         services.AddScoped<Databases.DatabasePorts>();
         services.AddScoped<Databases.DatabaseService>();
+        services.AddScoped<S3.S3StorageService>();
         services.AddScoped<Proxy.ProxyService>();
         services.AddScoped<Proxy.ProxyCertificates>();
         services.TryAddSingleton(new Proxy.ProxyImages());

@@ -79,6 +79,7 @@ try
     app.MapProxyEndpoints();
     app.MapProxyCertificateEndpoints();
     app.MapDatabaseEndpoints();
+    app.MapS3StorageEndpoints();
     app.MapDestinationEndpoints();
     app.MapProjectEndpoints();
     app.MapApplicationEndpoints();

@@ -74,6 +74,8 @@ public class CoolifyDbContext(
 
     public DbSet<Databases.StandaloneDatabase> Databases => Set<Databases.StandaloneDatabase>();
 
+    public DbSet<S3.S3Storage> S3Storages => Set<S3.S3Storage>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()

@@ -26,6 +26,8 @@ public sealed class TeamScope(CoolifyDbContext db, TeamAccess access)
 
     public IQueryable<Server> Servers => db.Servers.Where(s => s.TeamId == Access.TeamId);
 
+    public IQueryable<S3.S3Storage> S3Storages => db.S3Storages.Where(s => s.TeamId == Access.TeamId);
+
     public IQueryable<Databases.StandaloneDatabase> Databases => db.Databases.Where(d => d.Environment!.Project!.TeamId == Access.TeamId);
 
     public IQueryable<Proxy.ProxyCertificate> ProxyCertificates => db.ProxyCertificates.Where(c => c.Server!.TeamId == Access.TeamId);

@@ -30,6 +30,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaTagUuid = string.Empty;
     private string _alphaCertificateUuid = string.Empty;
     private string _alphaDatabaseUuid = string.Empty;
+    private string _alphaS3StorageUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -82,6 +83,11 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
                 project_uuid = _alphaProjectUuid, server_uuid = _alphaServerUuid, environment_name = "production", name = $"{SecretTeamMarker} db",
             }, TestContext.Current.CancellationToken);
             _alphaDatabaseUuid = (await database.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var s3 = await owner.PostAsJsonAsync("/api/v1/s3-storages", new
+            {
+                name = $"{SecretTeamMarker} backups", endpoint = "https://s3.alpha.example", bucket = "alpha-backups", region = "us-east-1", key = "AKIA", secret = "alpha-secret",
+            }, TestContext.Current.CancellationToken);
+            _alphaS3StorageUuid = (await s3.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -206,6 +212,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "server_uuid" => _alphaServerUuid,
             "certificateUuid" => _alphaCertificateUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseUuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/s3-storages/", StringComparison.Ordinal) => _alphaS3StorageUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/projects/", StringComparison.Ordinal) => _alphaProjectUuid,
             "environment_name_or_uuid" => "production",

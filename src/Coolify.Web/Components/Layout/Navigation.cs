@@ -10,7 +10,7 @@ public static class Navigation
         new("Servers", "/servers", "server", "Machines reached over SSH (or this host) that run your resources.", "[3/7] Servers over SSH"),
         new("Sources", "/sources", "branch", "Git providers (GitHub apps, GitLab, ...) that private repositories are pulled from.", "[4/7] The deployment engine"),
         new("Destinations", "/destinations", "network", "Docker networks on your servers that resources are attached to.", "[3/7] Servers over SSH"),
-        new("S3 Storages", "/storages", "bucket", "S3-compatible storages that database backups are sent to.", "[6/7] Databases"),
+        new("S3 Storages", "/storages", "bucket", "S3-compatible storages that database backups are sent to."),
         new("Shared Variables", "/shared-variables", "variable", "Environment variables shared by a team, project or environment.", "[4/7] The deployment engine"),
         new("Notifications", "/notifications", "bell", "E-mail and chat notifications about deployments, backups and servers.", "a later issue"),
         new("Keys & Tokens", "/security/api-tokens", "key", "SSH private keys and API tokens."),
