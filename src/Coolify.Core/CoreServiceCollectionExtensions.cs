@@ -46,6 +46,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Databases.DatabasePorts>();
         services.AddScoped<Databases.DatabaseService>();
         services.AddScoped<S3.S3StorageService>();
+        services.AddSingleton<Backups.BackupQueue>();
+        services.AddScoped<Backups.BackupSchedules>();
+        services.AddScoped<Backups.BackupRunner>();
         services.AddScoped<Proxy.ProxyService>();
         services.AddScoped<Proxy.ProxyCertificates>();
         services.TryAddSingleton(new Proxy.ProxyImages());

@@ -47,6 +47,7 @@ try
     builder.Services.AddHostedService<Coolify.Web.Servers.ServerHealthWorker>();
     builder.Services.AddHostedService<Coolify.Web.Deployments.DeploymentWorker>();
     builder.Services.AddHostedService<ControlPlaneRoute>();
+    builder.Services.AddHostedService<Coolify.Web.Backups.BackupWorker>();
     builder.Services.AddCoolifyAuth();
     builder.Services.AddApiRateLimiting(builder.Configuration);
     builder.Services.AddCoolifyOpenApi();
@@ -80,6 +81,7 @@ try
     app.MapProxyCertificateEndpoints();
     app.MapDatabaseEndpoints();
     app.MapS3StorageEndpoints();
+    app.MapBackupEndpoints();
     app.MapDestinationEndpoints();
     app.MapProjectEndpoints();
     app.MapApplicationEndpoints();

@@ -106,6 +106,8 @@ public sealed class DatabaseService(CoolifyDbContext db, IServerShells shells, S
         scope.EnsureCanWrite();
         var database = await TrackedAsync(scope, uuid, cancellationToken);
         await RunAsync(database, container => container.StopAsync(deleteVolumes, cancellationToken), cancellationToken);
+        // Its schedules stop with it (their files stay on the server and in S3, as backups of a deleted database).
+        db.ScheduledDatabaseBackups.RemoveRange(await db.ScheduledDatabaseBackups.Where(b => b.DatabaseId == database.Id).ToListAsync(cancellationToken));
         database.DeletedAt = db.GetUtcNow();
         database.Status = "exited";
         audit.Add("database.deleted", scope.Access.UserId, scope.Access.TeamId, database.Name);

@@ -76,6 +76,10 @@ public class CoolifyDbContext(
 
     public DbSet<S3.S3Storage> S3Storages => Set<S3.S3Storage>();
 
+    public DbSet<Backups.ScheduledDatabaseBackup> ScheduledDatabaseBackups => Set<Backups.ScheduledDatabaseBackup>();
+
+    public DbSet<Backups.BackupExecution> BackupExecutions => Set<Backups.BackupExecution>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()

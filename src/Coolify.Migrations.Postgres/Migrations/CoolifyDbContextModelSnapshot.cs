@@ -717,6 +717,190 @@ namespace Coolify.Migrations.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Coolify.Core.Backups.BackupExecution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DatabaseName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("database_name");
+
+                    b.Property<string>("Filename")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("filename");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<bool>("LocalStorageDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("local_storage_deleted");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<bool>("S3StorageDeleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("s3_storage_deleted");
+
+                    b.Property<bool?>("S3Uploaded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("s3_uploaded");
+
+                    b.Property<int>("ScheduledDatabaseBackupId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scheduled_database_backup_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduledDatabaseBackupId");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.ToTable("scheduled_database_backup_executions", (string)null);
+                });
+
+            modelBuilder.Entity("Coolify.Core.Backups.ScheduledDatabaseBackup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DatabaseBackupRetentionAmountLocally")
+                        .HasColumnType("integer")
+                        .HasColumnName("database_backup_retention_amount_locally");
+
+                    b.Property<int>("DatabaseBackupRetentionAmountS3")
+                        .HasColumnType("integer")
+                        .HasColumnName("database_backup_retention_amount_s3");
+
+                    b.Property<int>("DatabaseBackupRetentionDaysLocally")
+                        .HasColumnType("integer")
+                        .HasColumnName("database_backup_retention_days_locally");
+
+                    b.Property<int>("DatabaseBackupRetentionDaysS3")
+                        .HasColumnType("integer")
+                        .HasColumnName("database_backup_retention_days_s3");
+
+                    b.Property<decimal>("DatabaseBackupRetentionMaxStorageLocally")
+                        .HasPrecision(17, 7)
+                        .HasColumnType("numeric(17,7)")
+                        .HasColumnName("database_backup_retention_max_storage_locally");
+
+                    b.Property<decimal>("DatabaseBackupRetentionMaxStorageS3")
+                        .HasPrecision(17, 7)
+                        .HasColumnType("numeric(17,7)")
+                        .HasColumnName("database_backup_retention_max_storage_s3");
+
+                    b.Property<int>("DatabaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("database_id");
+
+                    b.Property<string>("DatabasesToBackup")
+                        .HasColumnType("text")
+                        .HasColumnName("databases_to_backup");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("DisableLocalBackup")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disable_local_backup");
+
+                    b.Property<bool>("DumpAll")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dump_all");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTime?>("LastScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_scheduled_at");
+
+                    b.Property<int?>("S3StorageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("s3_storage_id");
+
+                    b.Property<bool>("SaveS3")
+                        .HasColumnType("boolean")
+                        .HasColumnName("save_s3");
+
+                    b.Property<int>("Timeout")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeout");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatabaseId");
+
+                    b.HasIndex("S3StorageId");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.ToTable("scheduled_database_backups", (string)null);
+                });
+
             modelBuilder.Entity("Coolify.Core.Databases.StandaloneDatabase", b =>
                 {
                     b.Property<int>("Id")
@@ -2556,6 +2740,35 @@ namespace Coolify.Migrations.Postgres.Migrations
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("Coolify.Core.Backups.BackupExecution", b =>
+                {
+                    b.HasOne("Coolify.Core.Backups.ScheduledDatabaseBackup", "Schedule")
+                        .WithMany("Executions")
+                        .HasForeignKey("ScheduledDatabaseBackupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Backups.ScheduledDatabaseBackup", b =>
+                {
+                    b.HasOne("Coolify.Core.Databases.StandaloneDatabase", "Database")
+                        .WithMany()
+                        .HasForeignKey("DatabaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coolify.Core.S3.S3Storage", "S3Storage")
+                        .WithMany()
+                        .HasForeignKey("S3StorageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Database");
+
+                    b.Navigation("S3Storage");
+                });
+
             modelBuilder.Entity("Coolify.Core.Databases.StandaloneDatabase", b =>
                 {
                     b.HasOne("Coolify.Core.Servers.Destination", "Destination")
@@ -2816,6 +3029,11 @@ namespace Coolify.Migrations.Postgres.Migrations
             modelBuilder.Entity("Coolify.Core.Applications.Application", b =>
                 {
                     b.Navigation("Settings");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Backups.ScheduledDatabaseBackup", b =>
+                {
+                    b.Navigation("Executions");
                 });
 
             modelBuilder.Entity("Coolify.Core.Deployments.Deployment", b =>

@@ -704,6 +704,186 @@ namespace Coolify.Migrations.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Coolify.Core.Backups.BackupExecution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DatabaseName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("database_name");
+
+                    b.Property<string>("Filename")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filename");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<bool>("LocalStorageDeleted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("local_storage_deleted");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<bool>("S3StorageDeleted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("s3_storage_deleted");
+
+                    b.Property<bool?>("S3Uploaded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("s3_uploaded");
+
+                    b.Property<int>("ScheduledDatabaseBackupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_database_backup_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduledDatabaseBackupId");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.ToTable("scheduled_database_backup_executions", (string)null);
+                });
+
+            modelBuilder.Entity("Coolify.Core.Backups.ScheduledDatabaseBackup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DatabaseBackupRetentionAmountLocally")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("database_backup_retention_amount_locally");
+
+                    b.Property<int>("DatabaseBackupRetentionAmountS3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("database_backup_retention_amount_s3");
+
+                    b.Property<int>("DatabaseBackupRetentionDaysLocally")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("database_backup_retention_days_locally");
+
+                    b.Property<int>("DatabaseBackupRetentionDaysS3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("database_backup_retention_days_s3");
+
+                    b.Property<decimal>("DatabaseBackupRetentionMaxStorageLocally")
+                        .HasPrecision(17, 7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("database_backup_retention_max_storage_locally");
+
+                    b.Property<decimal>("DatabaseBackupRetentionMaxStorageS3")
+                        .HasPrecision(17, 7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("database_backup_retention_max_storage_s3");
+
+                    b.Property<int>("DatabaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("database_id");
+
+                    b.Property<string>("DatabasesToBackup")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("databases_to_backup");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("DisableLocalBackup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disable_local_backup");
+
+                    b.Property<bool>("DumpAll")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dump_all");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTime?>("LastScheduledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_scheduled_at");
+
+                    b.Property<int?>("S3StorageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("s3_storage_id");
+
+                    b.Property<bool>("SaveS3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("save_s3");
+
+                    b.Property<int>("Timeout")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timeout");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatabaseId");
+
+                    b.HasIndex("S3StorageId");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.ToTable("scheduled_database_backups", (string)null);
+                });
+
             modelBuilder.Entity("Coolify.Core.Databases.StandaloneDatabase", b =>
                 {
                     b.Property<int>("Id")
@@ -2499,6 +2679,35 @@ namespace Coolify.Migrations.Sqlite.Migrations
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("Coolify.Core.Backups.BackupExecution", b =>
+                {
+                    b.HasOne("Coolify.Core.Backups.ScheduledDatabaseBackup", "Schedule")
+                        .WithMany("Executions")
+                        .HasForeignKey("ScheduledDatabaseBackupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Backups.ScheduledDatabaseBackup", b =>
+                {
+                    b.HasOne("Coolify.Core.Databases.StandaloneDatabase", "Database")
+                        .WithMany()
+                        .HasForeignKey("DatabaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coolify.Core.S3.S3Storage", "S3Storage")
+                        .WithMany()
+                        .HasForeignKey("S3StorageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Database");
+
+                    b.Navigation("S3Storage");
+                });
+
             modelBuilder.Entity("Coolify.Core.Databases.StandaloneDatabase", b =>
                 {
                     b.HasOne("Coolify.Core.Servers.Destination", "Destination")
@@ -2759,6 +2968,11 @@ namespace Coolify.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Coolify.Core.Applications.Application", b =>
                 {
                     b.Navigation("Settings");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Backups.ScheduledDatabaseBackup", b =>
+                {
+                    b.Navigation("Executions");
                 });
 
             modelBuilder.Entity("Coolify.Core.Deployments.Deployment", b =>

@@ -31,6 +31,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaCertificateUuid = string.Empty;
     private string _alphaDatabaseUuid = string.Empty;
     private string _alphaS3StorageUuid = string.Empty;
+    private string _alphaBackupUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -88,6 +89,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
                 name = $"{SecretTeamMarker} backups", endpoint = "https://s3.alpha.example", bucket = "alpha-backups", region = "us-east-1", key = "AKIA", secret = "alpha-secret",
             }, TestContext.Current.CancellationToken);
             _alphaS3StorageUuid = (await s3.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var backup = await owner.PostAsJsonAsync($"/api/v1/databases/{_alphaDatabaseUuid}/backups", new { frequency = "0 3 * * *" }, TestContext.Current.CancellationToken);
+            _alphaBackupUuid = (await backup.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -211,6 +214,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "uuid" when route.Pattern.StartsWith("/api/v1/servers/", StringComparison.Ordinal) => _alphaServerUuid,
             "server_uuid" => _alphaServerUuid,
             "certificateUuid" => _alphaCertificateUuid,
+            "scheduled_backup_uuid" => _alphaBackupUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/s3-storages/", StringComparison.Ordinal) => _alphaS3StorageUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,

@@ -1,0 +1,53 @@
+using Coolify.Core.Commands;
+using Coolify.Core.Databases;
+
+namespace Coolify.Core.Backups;
+
+/// <summary>
+/// How each engine is dumped: a program run inside the database's container, its output streamed to a file on the
+/// server (compressed where the format is not already). Names reach the program as arguments; passwords come from
+/// the container's own environment, read by a fixed shell line there — never from a command line.
+/// </summary>
+public static class BackupDumps
+{
+    public static bool Supports(DatabaseEngine engine) => engine is PostgresEngine or MysqlEngine or RedisEngine;
+
+    /// <summary>The file's name for one run (<paramref name="databaseName"/> null: every database, or the key-value store).</summary>
+    public static string FileName(DatabaseEngine engine, string? databaseName, DateTime at)
+    {
+        var stamp = new DateTimeOffset(at).ToUnixTimeSeconds();
+        return engine switch
+        {
+            PostgresEngine when databaseName is null => $"pg-dump-all-{stamp}.sql.gz",
+            PostgresEngine => $"pg-dump-{databaseName}-{stamp}.dmp",
+            MysqlEngine => $"{engine.Name}-dump-{databaseName ?? "all"}-{stamp}.sql.gz",
+            _ => $"{engine.Name}-dump-{stamp}.rdb.gz",
+        };
+    }
+
+    /// <summary>The command that writes the dump of <paramref name="databaseName"/> (null: all) to <paramref name="path"/> on the server.</summary>
+    public static ShellCommand Command(StandaloneDatabase database, string? databaseName, string path)
+    {
+        var engine = DatabaseEngine.Of(database);
+        ShellCommand Exec(params string[] command) => ShellCommand.Of("docker", ["exec", "--", database.Uuid, .. command]);
+        var gzip = ShellCommand.Of("gzip", "-c");
+        return engine switch
+        {
+            // Custom format is compressed already, and is what pg_restore reads back.
+            PostgresEngine when databaseName is null => Exec("pg_dumpall", "--username", database.User!).Pipe(gzip).WriteOutputTo(path),
+            PostgresEngine => Exec("pg_dump", "--format=custom", "--no-acl", "--no-owner", "--username", database.User!, "--dbname", databaseName).WriteOutputTo(path),
+            MysqlEngine mysql => Exec("sh", "-c", MysqlDump(mysql, all: databaseName is null), "sh", databaseName ?? string.Empty).Pipe(gzip).WriteOutputTo(path),
+            // An RDB snapshot taken by the server itself and sent over its protocol (REDISCLI_AUTH is in the container).
+            _ => Exec(engine is KeydbEngine ? "keydb-cli" : "redis-cli", "--rdb", "-").Pipe(gzip).WriteOutputTo(path),
+        };
+    }
+
+    // A fixed line: the password from the container's environment into MYSQL_PWD (read by the client, shown nowhere),
+    // the database name as the first argument.
+    private static string MysqlDump(MysqlEngine engine, bool all)
+    {
+        var (program, variable) = engine is MariadbEngine ? ("mariadb-dump", "MARIADB_ROOT_PASSWORD") : ("mysqldump", "MYSQL_ROOT_PASSWORD");
+        var target = all ? "--all-databases" : "--databases \"$1\"";
+        return $"MYSQL_PWD=\"${variable}\" exec {program} -uroot --single-transaction --quick --routines {target}";
+    }
+}
