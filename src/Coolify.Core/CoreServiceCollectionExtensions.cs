@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Backups.BackupQueue>();
         services.AddScoped<Backups.BackupSchedules>();
         services.AddScoped<Backups.BackupRunner>();
+        services.AddScoped<Backups.BackupRestore>();
         services.AddScoped<Proxy.ProxyService>();
         services.AddScoped<Proxy.ProxyCertificates>();
         services.TryAddSingleton(new Proxy.ProxyImages());

@@ -47,7 +47,34 @@ public static class BackupDumps
     private static string MysqlDump(MysqlEngine engine, bool all)
     {
         var (program, variable) = engine is MariadbEngine ? ("mariadb-dump", "MARIADB_ROOT_PASSWORD") : ("mysqldump", "MYSQL_ROOT_PASSWORD");
-        var target = all ? "--all-databases" : "--databases \"$1\"";
+        // One database without --databases: no CREATE DATABASE or USE in it, so a restore goes where the user says.
+        var target = all ? "--all-databases" : "\"$1\"";
         return $"MYSQL_PWD=\"${variable}\" exec {program} -uroot --single-transaction --quick --routines {target}";
+    }
+
+    /// <summary>Whether a backup of this engine and kind can be restored here (one database's dump of PostgreSQL, MySQL or MariaDB).</summary>
+    public static bool CanRestore(DatabaseEngine engine, string? databaseName) => engine is PostgresEngine or MysqlEngine && databaseName is not (null or "all");
+
+    /// <summary>
+    /// The command that restores the server's file <paramref name="path"/> into <paramref name="targetDatabase"/> —
+    /// the database the user picked, never one named inside the dump (it names none: see <see cref="Command"/>).
+    /// </summary>
+    public static ShellCommand RestoreCommand(StandaloneDatabase database, string targetDatabase, string path)
+    {
+        var engine = DatabaseEngine.Of(database);
+        ShellCommand Exec(params string[] command) => ShellCommand.Of("docker", ["exec", "-i", "--", database.Uuid, .. command]);
+        return engine switch
+        {
+            PostgresEngine => Exec("pg_restore", "--clean", "--if-exists", "--no-owner", "--no-acl", "--exit-on-error", "--username", database.User!, "--dbname", targetDatabase)
+                .ReadInputFrom(path),
+            MysqlEngine mysql => ShellCommand.Of("gunzip", "-c", "--", path).Pipe(Exec("sh", "-c", MysqlClient(mysql), "sh", targetDatabase)),
+            _ => throw new InvalidOperationException($"{engine.Name} backups are not restored here."),
+        };
+    }
+
+    private static string MysqlClient(MysqlEngine engine)
+    {
+        var (program, variable) = engine is MariadbEngine ? ("mariadb", "MARIADB_ROOT_PASSWORD") : ("mysql", "MYSQL_ROOT_PASSWORD");
+        return $"MYSQL_PWD=\"${variable}\" exec {program} -uroot \"$1\"";
     }
 }

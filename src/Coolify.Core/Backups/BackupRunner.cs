@@ -20,46 +20,59 @@ public sealed class BackupRunner(CoolifyDbContext db, IServerShells shells, Time
 
     public async Task<IReadOnlyList<BackupExecution>> RunAsync(int scheduleId, CancellationToken cancellationToken)
     {
-        var schedule = await db.ScheduledDatabaseBackups.Include(s => s.S3Storage)
-            .Include(s => s.Database).ThenInclude(d => d!.Environment).ThenInclude(e => e!.Project)
-            .Include(s => s.Database).ThenInclude(d => d!.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)
-            .Include(s => s.Database).ThenInclude(d => d!.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
-            .SingleOrDefaultAsync(s => s.Id == scheduleId, cancellationToken);
-        if (schedule?.Database is not { } database)
+        if (await LoadAsync(scheduleId, cancellationToken) is not { } schedule)
         {
             return []; // deleted since it was claimed
         }
 
-        var shell = shells.For(database.Destination!.Server!);
-        var folder = Folder(database, database.Environment!.Project!.TeamId);
         var executions = new List<BackupExecution>();
         foreach (var name in Targets(schedule))
         {
-            var execution = new BackupExecution { ScheduledDatabaseBackupId = schedule.Id, DatabaseName = name ?? "all" };
-            db.BackupExecutions.Add(execution);
-            await db.SaveChangesAsync(cancellationToken);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(TimeSpan.FromSeconds(schedule.Timeout));
-            try
-            {
-                await BackUpAsync(schedule, database, shell, folder, name, execution, limit.Token);
-                execution.Status = "success";
-            }
-            catch (Exception ex) when (ex is BackupFailedException or CommandFailedException or CommandTimeoutException or ServerConnectionException or OperationCanceledException)
-            {
-                execution.Status = "failed";
-                execution.Message = ex is OperationCanceledException && !cancellationToken.IsCancellationRequested
-                    ? $"The backup took longer than its timeout ({schedule.Timeout} s)." : ex.Message;
-            }
-
-            execution.FinishedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(CancellationToken.None);
-            executions.Add(execution);
+            executions.Add(await RunOneAsync(schedule, name, null, cancellationToken));
         }
 
-        await ApplyRetentionAsync(schedule, shell, CancellationToken.None);
+        await ApplyRetentionAsync(schedule, ShellFor(schedule), CancellationToken.None);
         return executions;
     }
+
+    /// <summary>One database of the schedule now (a restore's safety backup), recorded as an execution with <paramref name="note"/>.</summary>
+    public async Task<BackupExecution> RunOneAsync(int scheduleId, string? databaseName, string? note, CancellationToken cancellationToken) =>
+        await RunOneAsync(await LoadAsync(scheduleId, cancellationToken) ?? throw new Common.NotFoundException(), databaseName, note, cancellationToken);
+
+    private async Task<BackupExecution> RunOneAsync(ScheduledDatabaseBackup schedule, string? name, string? note, CancellationToken cancellationToken)
+    {
+        var database = schedule.Database!;
+        var execution = new BackupExecution { ScheduledDatabaseBackupId = schedule.Id, DatabaseName = name ?? "all" };
+        db.BackupExecutions.Add(execution);
+        await db.SaveChangesAsync(cancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(schedule.Timeout));
+        try
+        {
+            await BackUpAsync(schedule, database, ShellFor(schedule), Folder(database, database.Environment!.Project!.TeamId), name, execution, limit.Token);
+            execution.Status = "success";
+            execution.Message = note is null ? execution.Message : $"{note}\n{execution.Message}";
+        }
+        catch (Exception ex) when (ex is BackupFailedException or CommandFailedException or CommandTimeoutException or ServerConnectionException or OperationCanceledException)
+        {
+            execution.Status = "failed";
+            execution.Message = ex is OperationCanceledException && !cancellationToken.IsCancellationRequested
+                ? $"The backup took longer than its timeout ({schedule.Timeout} s)." : ex.Message;
+        }
+
+        execution.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(CancellationToken.None);
+        return execution;
+    }
+
+    private Task<ScheduledDatabaseBackup?> LoadAsync(int scheduleId, CancellationToken cancellationToken) =>
+        db.ScheduledDatabaseBackups.Include(s => s.S3Storage)
+            .Include(s => s.Database).ThenInclude(d => d!.Environment).ThenInclude(e => e!.Project)
+            .Include(s => s.Database).ThenInclude(d => d!.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.PrivateKey)
+            .Include(s => s.Database).ThenInclude(d => d!.Destination).ThenInclude(d => d!.Server).ThenInclude(s => s!.Settings)
+            .SingleOrDefaultAsync(s => s.Id == scheduleId && s.Database != null, cancellationToken);
+
+    private IServerShell ShellFor(ScheduledDatabaseBackup schedule) => shells.For(schedule.Database!.Destination!.Server!);
 
     private async Task BackUpAsync(
         ScheduledDatabaseBackup schedule, StandaloneDatabase database, IServerShell shell, string folder, string? name, BackupExecution execution, CancellationToken cancellationToken)

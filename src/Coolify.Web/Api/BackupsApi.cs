@@ -21,6 +21,7 @@ public static class BackupsApi
         write.MapPost("/databases/{uuid}/backups", CreateAsync).WithName("create-database-backup");
         write.MapPatch("/databases/{uuid}/backups/{scheduled_backup_uuid}", UpdateAsync).WithName("update-database-backup");
         write.MapDelete("/databases/{uuid}/backups/{scheduled_backup_uuid}", DeleteAsync).WithName("delete-backup-configuration-by-uuid");
+        write.MapPost("/databases/{uuid}/restore", RestoreAsync).WithName("restore-database-backup");
         return app;
     }
 
@@ -61,6 +62,12 @@ public static class BackupsApi
 
     public sealed record CreatedSchedule(string Uuid, string Message);
 
+    /// <param name="ExecutionUuid">The backup to restore (an execution of one of the database's schedules).</param>
+    /// <param name="DatabaseName">Where to restore it; the backup's own database when absent.</param>
+    /// <param name="FromS3">Take the S3 copy even when the server still has the file.</param>
+    /// <param name="SafetyBackup">Back the target up first; true unless false is given.</param>
+    public sealed record RestoreBody(string? ExecutionUuid, string? DatabaseName, bool? FromS3, bool? SafetyBackup);
+
     public sealed record ExecutionList(IReadOnlyList<ExecutionResponse> Executions);
 
     public static async Task<Ok<IEnumerable<ScheduleResponse>>> ListAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, BackupSchedules backups, CancellationToken ct) =>
@@ -90,4 +97,9 @@ public static class BackupsApi
     public static async Task<Ok<ExecutionList>> ExecutionsAsync(
         string uuid, [FromRoute(Name = "scheduled_backup_uuid")] string scheduleUuid, ClaimsPrincipal user, TeamScopeFactory scopes, BackupSchedules backups, CancellationToken ct) =>
         TypedResults.Ok(new ExecutionList([.. (await backups.ExecutionsAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, scheduleUuid, ct)).Select(ExecutionResponse.From)]));
+
+    /// <summary>Ours (Coolify restores only from its dashboard): the database started first when stopped, a safety backup first unless declined.</summary>
+    public static async Task<Ok<ApiMessage>> RestoreAsync(string uuid, RestoreBody body, ClaimsPrincipal user, TeamScopeFactory scopes, BackupRestore restores, CancellationToken ct) =>
+        TypedResults.Ok(new ApiMessage(await restores.RestoreAsync(
+            await ApiScope.RequireAsync(user, scopes, ct), uuid, body.ExecutionUuid, new RestoreRequest(body.DatabaseName, body.FromS3 == true, body.SafetyBackup != false), ct)));
 }

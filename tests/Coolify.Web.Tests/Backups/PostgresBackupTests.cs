@@ -82,6 +82,37 @@ public sealed class PostgresBackupTests : IAsyncLifetime
         Assert.False(File.Exists(oldest));
         Assert.True(File.Exists(executions[1].GetProperty("filename").GetString()!));
         Assert.NotEmpty(await ObjectAsync(oldest.TrimStart('/')));
+
+        // The data goes, the database is stopped, the server's copy is lost: the restore starts it, takes a safety
+        // backup, fetches the S3 copy and puts the rows back as they were.
+        const string Rows = "SELECT string_agg(id || ':' || name, ',' ORDER BY id) FROM items";
+        var before = await QueryAsync(port, password, Rows);
+        await QueryAsync(port, password, "DROP TABLE items");
+        File.Delete(newest);
+        await DatabaseScenario.PostAsync(_place, $"/api/v1/databases/{_uuid}/stop");
+        using (var restored = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/restore", new { execution_uuid = executions[0].GetProperty("uuid").GetString() }, Token))
+        {
+            var message = await restored.Content.ReadAsStringAsync(Token);
+            Assert.True(restored.StatusCode == HttpStatusCode.OK, message);
+            Assert.Contains("Started the database first.", message, StringComparison.Ordinal);
+            Assert.Contains("Safety backup", message, StringComparison.Ordinal);
+            Assert.Contains("Downloaded s3://", message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("1:lamp,2:desk", before);
+        Assert.Equal(before, await QueryAsync(port, password, Rows));
+
+        // A hostile target name is refused before anything runs.
+        using var hostile = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/restore", new { execution_uuid = executions[1].GetProperty("uuid").GetString(), database_name = "shop; DROP" }, Token);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, hostile.StatusCode);
+    }
+
+    private static async Task<object?> QueryAsync(int port, string? password, string sql)
+    {
+        await using var db = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Database=shop;Pooling=false");
+        await db.OpenAsync(Token);
+        await using var command = new NpgsqlCommand(sql, db);
+        return await command.ExecuteScalarAsync(Token);
     }
 
     private async Task<string> S3StorageAsync()

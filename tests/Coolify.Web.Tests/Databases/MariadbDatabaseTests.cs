@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Coolify.Web.Tests.Support;
 using MySqlConnector;
 
@@ -6,7 +7,7 @@ namespace Coolify.Web.Tests.Databases;
 /// <summary>
 /// A MariaDB database on the real dockerd (Debian's mariadb-server with the official image's contract): user and
 /// root passwords with every awkward character, reached with MySqlConnector on its public port, data kept across a
-/// restart, its own configuration file in effect.
+/// restart, its own configuration file in effect, and a backup restored after the table was dropped.
 /// </summary>
 public sealed class MariadbDatabaseTests : IAsyncLifetime
 {
@@ -58,6 +59,52 @@ public sealed class MariadbDatabaseTests : IAsyncLifetime
             await db.OpenAsync(Token);
             await using var names = new MySqlCommand("SELECT GROUP_CONCAT(name ORDER BY id) FROM items", db);
             Assert.Equal("lamp,desk", await names.ExecuteScalarAsync(Token));
+        }
+
+        // A local backup (the dump names no database), the table dropped, the backup restored into the same database.
+        string execution;
+        using (var created = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/backups", new { frequency = "daily", backup_now = true }, Token))
+        {
+            Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
+            var schedule = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Token)).GetProperty("uuid").GetString();
+            execution = await WaitForBackupAsync(schedule!);
+        }
+
+        await using (var db = new MySqlConnection(connection))
+        {
+            await db.OpenAsync(Token);
+            await using var drop = new MySqlCommand("DROP TABLE items", db);
+            await drop.ExecuteNonQueryAsync(Token);
+        }
+
+        using (var restored = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/restore", new { execution_uuid = execution, safety_backup = false }, Token))
+        {
+            Assert.True(restored.StatusCode == System.Net.HttpStatusCode.OK, await restored.Content.ReadAsStringAsync(Token));
+        }
+
+        await using (var db = new MySqlConnection(connection))
+        {
+            await db.OpenAsync(Token);
+            await using var names = new MySqlCommand("SELECT GROUP_CONCAT(name ORDER BY id) FROM items", db);
+            Assert.Equal("lamp,desk", await names.ExecuteScalarAsync(Token));
+        }
+    }
+
+    private async Task<string> WaitForBackupAsync(string schedule)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var executions = (await _place.Api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/databases/{_uuid}/backups/{schedule}/executions", deadline.Token))
+                .GetProperty("executions").EnumerateArray().ToList();
+            if (executions.FirstOrDefault(e => e.GetProperty("status").GetString() != "running") is { ValueKind: System.Text.Json.JsonValueKind.Object } done)
+            {
+                Assert.True(done.GetProperty("status").GetString() == "success", done.GetProperty("message").GetString());
+                return done.GetProperty("uuid").GetString()!;
+            }
+
+            await Task.Delay(500, deadline.Token); // polling a condition: the worker's run
         }
     }
 

@@ -1,0 +1,124 @@
+using Coolify.Core.Commands;
+using Coolify.Core.Common;
+using Coolify.Core.Databases;
+using Coolify.Core.Persistence;
+using Coolify.Core.S3;
+using Coolify.Core.Servers;
+using Coolify.Core.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coolify.Core.Backups;
+
+/// <summary>
+/// Restores one backup into the database the user picks: the database is started first when it is stopped (a
+/// restore into a stopped container is how users lose theirs), a fresh safety backup is taken first unless declined,
+/// the file comes from the server or, when it is gone there, from S3 (streamed), and the dump is fed to the engine's
+/// own client inside the container.
+/// </summary>
+public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, DatabaseService databases, BackupRunner runner, Audit.AuditLog audit)
+{
+    /// <returns>What was done, for the user.</returns>
+    /// <exception cref="ValidationException">The backup cannot be restored (its kind, a missing file, the safety backup failed, the engine refused it).</exception>
+    public async Task<string> RestoreAsync(
+        TeamScope scope, string? databaseUuid, string? executionUuid, RestoreRequest request, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var database = await databases.GetAsync(scope, databaseUuid, cancellationToken);
+        var execution = await db.BackupExecutions.Include(e => e.Schedule).ThenInclude(s => s!.S3Storage)
+            .SingleOrDefaultAsync(e => e.Uuid == executionUuid && e.Schedule!.DatabaseId == database.Id, cancellationToken) ?? throw new NotFoundException();
+        var engine = DatabaseEngine.Of(database);
+        if (execution.Status != "success" || execution.Filename is null || !BackupDumps.CanRestore(engine, execution.DatabaseName))
+        {
+            throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL or MariaDB database can be restored here.");
+        }
+
+        var target = request.DatabaseName ?? execution.DatabaseName!;
+        if (!DatabaseFields.IsIdentifier(target))
+        {
+            throw ValidationException.For("database_name", "Use a letter or _ first, then letters, digits or _ (63 characters at most).");
+        }
+
+        var shell = shells.For(database.Destination!.Server!);
+        var notes = new List<string>();
+        if (database.Status == "exited" || await new Docker.DockerCli(shell).ContainerStatusAsync(database.Uuid, cancellationToken) != "running")
+        {
+            await databases.StartAsync(scope, database.Uuid, cancellationToken);
+            notes.Add("Started the database first.");
+        }
+
+        await WaitUntilReadyAsync(shell, database, cancellationToken);
+        if (request.SafetyBackup)
+        {
+            var safety = await runner.RunOneAsync(execution.ScheduledDatabaseBackupId, target, "Safety backup taken before a restore.", cancellationToken);
+            if (safety.Status != "success")
+            {
+                throw ValidationException.For("safety_backup", $"The safety backup failed, so nothing was restored: {safety.Message}");
+            }
+
+            notes.Add($"Safety backup: {safety.Filename}.");
+        }
+
+        var path = await FileOnServerAsync(shell, execution, request.FromS3, notes, cancellationToken);
+        var result = await shell.RunAsync(BackupDumps.RestoreCommand(database, target, path), new CommandOptions { Timeout = TimeSpan.FromHours(6) }, cancellationToken);
+        if (path != execution.Filename)
+        {
+            await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", path), cancellationToken: CancellationToken.None);
+        }
+
+        if (!result.Succeeded)
+        {
+            throw ValidationException.For("execution_uuid", $"The restore failed: {(result.Error.Trim().Length > 0 ? result.Error.Trim() : result.Output.Trim())}");
+        }
+
+        audit.Add("backup.restored", scope.Access.UserId, scope.Access.TeamId, $"{database.Name}: {execution.Filename} into {target}");
+        await db.SaveChangesAsync(cancellationToken);
+        notes.Add($"Restored {execution.Filename} into {target}.");
+        return string.Join(" ", notes);
+    }
+
+    // The server's copy when it is there (and S3 was not asked for); else the S3 object, streamed to a file beside it.
+    private static async Task<string> FileOnServerAsync(IServerShell shell, BackupExecution execution, bool fromS3, List<string> notes, CancellationToken cancellationToken)
+    {
+        var local = execution.Filename!;
+        if (!fromS3 && !execution.LocalStorageDeleted && (await shell.RunAsync(ShellCommand.Of("test", "-s", local), cancellationToken: cancellationToken)).Succeeded)
+        {
+            return local;
+        }
+
+        if (execution is not { S3Uploaded: true, S3StorageDeleted: false, Schedule.S3Storage: { } storage })
+        {
+            throw ValidationException.For("execution_uuid", "The backup's file is gone from the server and it has no copy in S3.");
+        }
+
+        var path = $"{local}.restore-{PublicId.New()[..8]}";
+        using var client = S3Clients.Create(storage, TimeSpan.FromMinutes(30));
+        using var response = await client.GetObjectAsync(storage.Bucket, local.TrimStart('/'), cancellationToken);
+        await shell.UploadAsync(response.ResponseStream, path, 0x180, cancellationToken);
+        notes.Add($"Downloaded s3://{storage.Bucket}/{local.TrimStart('/')}.");
+        return path;
+    }
+
+    // A container just started answers its client only once the server inside is up (polled, within two minutes).
+    private static async Task WaitUntilReadyAsync(IServerShell shell, StandaloneDatabase database, CancellationToken cancellationToken)
+    {
+        var probe = ShellCommand.Of("docker", ["exec", "--", database.Uuid, .. DatabaseEngine.Of(database).HealthCheck(database).Skip(1)]);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            while (!(await shell.RunAsync(probe, cancellationToken: deadline.Token)).Succeeded)
+            {
+                await Task.Delay(500, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ValidationException.For("database", "The database did not become ready within two minutes; see its logs.");
+        }
+    }
+}
+
+/// <param name="DatabaseName">Where to restore; the backup's own database when null.</param>
+/// <param name="FromS3">Take the S3 copy even when the server still has the file.</param>
+/// <param name="SafetyBackup">Back the target up first (default), so a wrong restore can be undone.</param>
+public sealed record RestoreRequest(string? DatabaseName = null, bool FromS3 = false, bool SafetyBackup = true);
