@@ -48,6 +48,24 @@ public sealed class DatabaseBrowserTests : BrowserTestBase
         await Assertions.Expect(page.GetByTestId("database-status")).ToHaveTextAsync("running:healthy");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("database.png"), FullPage = true });
 
+        // A local backup schedule, run now: the execution shows up as a success (a Redis RDB snapshot, gzipped).
+        var backups = page.GetByTestId("database-backups");
+        var schedule = backups.GetByTestId("new-backup");
+        await schedule.GetByLabel("Frequency").FillAsync("every 5 minutes");
+        await schedule.GetByRole(AriaRole.Button, new() { Name = "Add schedule" }).ClickAsync();
+        await Assertions.Expect(schedule.Locator(".field-error[data-field=frequency]")).ToBeVisibleAsync();
+        await schedule.GetByLabel("Frequency").FillAsync("daily");
+        await schedule.GetByRole(AriaRole.Button, new() { Name = "Add schedule" }).ClickAsync();
+        await backups.GetByRole(AriaRole.Button, new() { Name = "Backup now" }).ClickAsync();
+        var executions = backups.GetByTestId("backup-executions");
+        for (var attempt = 0; attempt < 60 && !(await executions.InnerTextAsync()).Contains("success", StringComparison.Ordinal); attempt++)
+        {
+            await backups.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync(); // polling a condition: the backup's run
+            await page.WaitForTimeoutAsync(500);
+        }
+
+        await Assertions.Expect(executions).ToContainTextAsync("success");
+
         await page.GetByLabel("I understand the data is deleted").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete database" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("resources")).Not.ToContainTextAsync("cache", new() { Timeout = 30_000 });
