@@ -68,6 +68,12 @@ public sealed partial class S3StorageService(CoolifyDbContext db, Audit.AuditLog
     {
         scope.EnsureCanWrite();
         var storage = await scope.S3Storages.SingleOrDefaultAsync(s => s.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();
+        // Schedules that sent backups there keep backing up locally (Coolify turns their S3 saving off the same way).
+        foreach (var schedule in await db.ScheduledDatabaseBackups.Where(b => b.S3StorageId == storage.Id).ToListAsync(cancellationToken))
+        {
+            (schedule.SaveS3, schedule.S3StorageId, schedule.DisableLocalBackup) = (false, null, false);
+        }
+
         db.S3Storages.Remove(storage);
         audit.Add("s3_storage.deleted", scope.Access.UserId, scope.Access.TeamId, storage.Name);
         await db.SaveChangesAsync(cancellationToken);

@@ -82,6 +82,30 @@ public sealed class S3StorageTests(CoolifyWebFactory factory) : IClassFixture<Co
         Assert.Equal(0, (await api.GetFromJsonAsync<JsonElement>("/api/v1/s3-storages", Token)).GetArrayLength());
     }
 
+    [Fact]
+    public async Task DeletedStorage_TurnsItsSchedulesBackToLocalBackups()
+    {
+        Assert.SkipWhen(Endpoint is null, "no S3 server (run scripts/test.sh)");
+        var place = await TestPlace.CreateAsync(factory, "s3-delete");
+        var database = await Databases.DatabaseScenario.CreateAsync(place, "postgresql", new { name = "kept" });
+        using var created = await place.Api.PostAsJsonAsync("/api/v1/s3-storages", new { name = "gone", endpoint = Endpoint, bucket = Bucket, region = "us-east-1", key = Key, secret = Secret }, Token);
+        var storage = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString();
+        Assert.True((await ValidateAsync(place.Api, storage)).GetProperty("valid").GetBoolean());
+        using (var schedule = await place.Api.PostAsJsonAsync($"/api/v1/databases/{database}/backups", new { frequency = "daily", save_s3 = true, s3_storage_uuid = storage }, Token))
+        {
+            Assert.Equal(HttpStatusCode.Created, schedule.StatusCode);
+        }
+
+        using (var deleted = await place.Api.DeleteAsync($"/api/v1/s3-storages/{storage}", Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        }
+
+        var backups = await place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/databases/{database}/backups", Token);
+        Assert.Equal((false, JsonValueKind.Null), (backups[0].GetProperty("save_s3").GetBoolean(), backups[0].GetProperty("s3_storage_uuid").ValueKind));
+        (await place.Api.DeleteAsync($"/api/v1/databases/{database}", Token)).Dispose();
+    }
+
     private static async Task<JsonElement> ValidateAsync(HttpClient api, string? uuid)
     {
         using var validated = await api.PostAsync($"/api/v1/s3-storages/{uuid}/validate", null, Token);
