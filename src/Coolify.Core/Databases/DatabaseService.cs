@@ -14,6 +14,8 @@ namespace Coolify.Core.Databases;
 /// </summary>
 public sealed class DatabaseService(CoolifyDbContext db, IServerShells shells, ServerLocks locks, Audit.AuditLog audit, DatabasePorts ports)
 {
+    private string? _publicIpv4;
+
     private const string PasswordAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     public Task<List<StandaloneDatabase>> ListAsync(TeamScope scope, CancellationToken cancellationToken) =>
@@ -125,7 +127,9 @@ public sealed class DatabaseService(CoolifyDbContext db, IServerShells shells, S
     public async Task<string> PublicHostAsync(StandaloneDatabase database, CancellationToken cancellationToken)
     {
         var server = database.Destination?.Server ?? await db.Servers.AsNoTracking().SingleAsync(s => s.Destinations.Any(d => d.Id == database.DestinationId), cancellationToken);
-        var publicIpv4 = await db.InstanceSettings.AsNoTracking().Select(s => s.PublicIpv4).FirstOrDefaultAsync(cancellationToken);
+        // Asked once per scope: a list of databases does not ask the same row for each.
+        _publicIpv4 ??= await db.InstanceSettings.AsNoTracking().Select(s => s.PublicIpv4 ?? string.Empty).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        var publicIpv4 = _publicIpv4;
         return server.IsLocalhost && !string.IsNullOrWhiteSpace(publicIpv4) ? publicIpv4.Trim() : server.Ip;
     }
 

@@ -63,8 +63,9 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
             Assert.Equal("42", await setting.ExecuteScalarAsync(Token));
         }
 
-        // Nothing the password holds ran anywhere: no file named after a fragment of it appeared.
-        Assert.False(File.Exists("id") || File.Exists("o\\rd"));
+        // Neither Compose nor a shell touched it on the way: the container's environment holds it as typed.
+        var environment = await Host.RunAsync(ShellCommand.Of("docker", "inspect", "--format", "{{json .Config.Env}}", _uuid), cancellationToken: Token);
+        Assert.Contains("POSTGRES_PASSWORD=" + HostilePassword, JsonSerializer.Deserialize<string[]>(environment.Output)!);
 
         await DatabaseScenario.PostAsync(_place, $"/api/v1/databases/{_uuid}/restart");
         await DatabaseScenario.WaitForStatusAsync(_place, _uuid, "running:healthy");
