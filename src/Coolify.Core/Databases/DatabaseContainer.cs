@@ -14,6 +14,13 @@ public sealed class DatabaseContainer(IServerShell shell, StandaloneDatabase dat
 
     private string ComposeFile => DatabaseCompose.Render(database, network);
 
+    /// <summary>
+    /// Everything the server is given for <paramref name="database"/> (its Compose file and its files): equal before
+    /// and after a change means the running container is already what the change asks for (a rename, say).
+    /// </summary>
+    public static string Definition(StandaloneDatabase database, string network) =>
+        string.Join('\0', DatabaseEngine.Of(database).Files(database).Select(f => $"{f.Path}\0{f.Content}").Prepend(DatabaseCompose.Render(database, network)));
+
     /// <exception cref="DatabaseRuntimeException">Compose or Docker refused (a port taken, an image missing, ...).</exception>
     public async Task StartAsync(string destinationUuid, CancellationToken cancellationToken)
     {

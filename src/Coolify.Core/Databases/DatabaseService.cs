@@ -52,20 +52,25 @@ public sealed class DatabaseService(CoolifyDbContext db, IServerShells shells, S
         return database;
     }
 
-    /// <summary>Changes a database's fields; a running one is made again with them (its data stays in its volumes).</summary>
+    /// <summary>
+    /// Changes a database's fields; a running one is made again when what it runs changed (its data stays in its
+    /// volumes) — a new name or description does not restart it.
+    /// </summary>
     /// <exception cref="ValidationException">A field is invalid or the public port taken; nothing changes then.</exception>
     public async Task<StandaloneDatabase> UpdateAsync(TeamScope scope, string? uuid, DatabaseChange change, CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite();
         var database = await TrackedAsync(scope, uuid, cancellationToken);
         var engine = DatabaseEngine.Of(database);
+        var network = database.Destination!.Network;
+        var before = DatabaseContainer.Definition(database, network);
         var rules = new InputRules();
         DatabaseFields.Apply(database, engine, change, rules);
         rules.ThrowIfInvalid();
         await ports.EnsureFreeAsync(database, database.Destination!.ServerId, cancellationToken);
         audit.Add("database.updated", scope.Access.UserId, scope.Access.TeamId, database.Name);
         await db.SaveChangesAsync(cancellationToken);
-        if (database.Status != "exited")
+        if (database.Status != "exited" && DatabaseContainer.Definition(database, network) != before)
         {
             await RunAsync(database, container => container.StartAsync(database.Destination!.Uuid, cancellationToken), cancellationToken);
         }

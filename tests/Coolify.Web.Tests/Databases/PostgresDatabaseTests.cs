@@ -76,6 +76,20 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
             Assert.Equal("lamp,desk", await count.ExecuteScalarAsync(Token));
         }
 
+        // A new name leaves the running container alone; a new configuration makes it again, with the data.
+        var containerId = await ContainerIdAsync(_uuid);
+        await PatchAsync(new { name = "orders-renamed", description = "the shop's orders" });
+        Assert.Equal(containerId, await ContainerIdAsync(_uuid));
+        await PatchAsync(new { postgres_conf = Convert.ToBase64String("max_connections = 43\n"u8.ToArray()) });
+        Assert.NotEqual(containerId, await ContainerIdAsync(_uuid));
+        await DatabaseScenario.WaitForStatusAsync(_place, _uuid, "running:healthy");
+        await using (var db = new NpgsqlConnection(connection))
+        {
+            await db.OpenAsync(Token);
+            await using var setting = new NpgsqlCommand("SELECT current_setting('max_connections') || ':' || (SELECT count(*) FROM items)", db);
+            Assert.Equal("43:2", await setting.ExecuteScalarAsync(Token));
+        }
+
         // The same public port for a second database is refused, and so is hostile input; nothing is created.
         var before = (await _place.Api.GetFromJsonAsync<JsonElement>("/api/v1/databases", Token)).GetArrayLength();
         foreach (var hostile in new object[]
@@ -117,4 +131,13 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
 
         await _factory.DisposeAsync();
     }
+
+    private async Task PatchAsync(object change)
+    {
+        using var patched = await _place.Api.PatchAsJsonAsync($"/api/v1/databases/{_uuid}", change, Token);
+        Assert.True(patched.IsSuccessStatusCode, await patched.Content.ReadAsStringAsync(Token));
+    }
+
+    private static async Task<string> ContainerIdAsync(string uuid) =>
+        (await Host.RunAsync(ShellCommand.Of("docker", "inspect", "--format", "{{.Id}}", uuid), cancellationToken: Token)).Output.Trim();
 }
