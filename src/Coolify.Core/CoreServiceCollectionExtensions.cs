@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Backups.BackupSchedules>();
         services.AddScoped<Backups.BackupRunner>();
         services.AddScoped<Backups.BackupRestore>();
+        services.AddScoped<Backups.BackupFiles>();
         services.AddScoped<Proxy.ProxyService>();
         services.AddScoped<Proxy.ProxyCertificates>();
         services.TryAddSingleton(new Proxy.ProxyImages());

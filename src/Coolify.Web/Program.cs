@@ -6,6 +6,7 @@ using Coolify.Infrastructure.Servers;
 using Coolify.Web.Api;
 using Coolify.Web.Auth;
 using Coolify.Web.Auth.ExternalLogins;
+using Coolify.Web.Backups;
 using Coolify.Web.Components;
 using Coolify.Web.Hosting;
 using Microsoft.AspNetCore.Connections;
@@ -82,6 +83,7 @@ try
     app.MapDatabaseEndpoints();
     app.MapS3StorageEndpoints();
     app.MapBackupEndpoints();
+    app.MapBackupDownloadEndpoint();
     app.MapDestinationEndpoints();
     app.MapProjectEndpoints();
     app.MapApplicationEndpoints();

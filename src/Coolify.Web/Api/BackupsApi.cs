@@ -3,6 +3,7 @@ using Coolify.Core.Backups;
 using Coolify.Core.Servers;
 using Coolify.Core.Teams;
 using Coolify.Web.Auth;
+using Coolify.Web.Backups;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,11 +17,15 @@ public static class BackupsApi
         var read = app.MapGroup("/api/v1").WithTags("Databases").RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
         read.MapGet("/databases/{uuid}/backups", ListAsync).WithName("get-database-backups-by-uuid");
         read.MapGet("/databases/{uuid}/backups/{scheduled_backup_uuid}/executions", ExecutionsAsync).WithName("list-backup-executions");
+        // Ours: Coolify downloads only from its dashboard. The file is the backup itself, so reading it takes read:sensitive.
+        app.MapGroup("/api/v1").WithTags("Databases").RequireAbility(Abilities.ReadSensitive).RequireRateLimiting(ApiRateLimiting.Policy)
+            .MapGet("/databases/{uuid}/backups/{scheduled_backup_uuid}/executions/{execution_uuid}/download", DownloadAsync).WithName("download-backup-execution");
 
         var write = app.MapGroup("/api/v1").WithTags("Databases").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
         write.MapPost("/databases/{uuid}/backups", CreateAsync).WithName("create-database-backup");
         write.MapPatch("/databases/{uuid}/backups/{scheduled_backup_uuid}", UpdateAsync).WithName("update-database-backup");
         write.MapDelete("/databases/{uuid}/backups/{scheduled_backup_uuid}", DeleteAsync).WithName("delete-backup-configuration-by-uuid");
+        write.MapDelete("/databases/{uuid}/backups/{scheduled_backup_uuid}/executions/{execution_uuid}", DeleteExecutionAsync).WithName("delete-backup-execution-by-uuid");
         write.MapPost("/databases/{uuid}/restore", RestoreAsync).WithName("restore-database-backup");
         return app;
     }
@@ -102,4 +107,18 @@ public static class BackupsApi
     public static async Task<Ok<ApiMessage>> RestoreAsync(string uuid, RestoreBody body, ClaimsPrincipal user, TeamScopeFactory scopes, BackupRestore restores, CancellationToken ct) =>
         TypedResults.Ok(new ApiMessage(await restores.RestoreAsync(
             await ApiScope.RequireAsync(user, scopes, ct), uuid, body.ExecutionUuid, new RestoreRequest(body.DatabaseName, body.FromS3 == true, body.SafetyBackup != false), ct)));
+
+    public static async Task<Ok<ApiMessage>> DeleteExecutionAsync(
+        string uuid, [FromRoute(Name = "scheduled_backup_uuid")] string scheduleUuid, [FromRoute(Name = "execution_uuid")] string executionUuid,
+        [FromQuery(Name = "delete_s3")] bool? deleteS3, ClaimsPrincipal user, TeamScopeFactory scopes, BackupFiles files, CancellationToken ct)
+    {
+        await files.DeleteAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, scheduleUuid, executionUuid, deleteS3 == true, ct);
+        return TypedResults.Ok(new ApiMessage("Backup execution deleted."));
+    }
+
+    /// <summary>The backup's file, streamed (from the server, or from S3 once the server's copy is gone).</summary>
+    public static async Task<IResult> DownloadAsync(
+        string uuid, [FromRoute(Name = "scheduled_backup_uuid")] string scheduleUuid, [FromRoute(Name = "execution_uuid")] string executionUuid,
+        ClaimsPrincipal user, TeamScopeFactory scopes, BackupFiles files, CancellationToken ct) =>
+        BackupDownloads.Result(await files.OpenAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, scheduleUuid, executionUuid, ct));
 }

@@ -66,6 +66,30 @@ public sealed class DatabaseBrowserTests : BrowserTestBase
 
         await Assertions.Expect(executions).ToContainTextAsync("success");
 
+        // The file downloads as what it is: a gzip'd RDB snapshot.
+        var download = await page.RunAndWaitForDownloadAsync(() => executions.GetByRole(AriaRole.Link, new() { Name = "Download" }).ClickAsync());
+        await using (var snapshot = new System.IO.Compression.GZipStream(File.OpenRead(await download.PathAsync()), System.IO.Compression.CompressionMode.Decompress))
+        {
+            var magic = new byte[5];
+            await snapshot.ReadExactlyAsync(magic, TestContext.Current.CancellationToken);
+            Assert.Equal("REDIS", System.Text.Encoding.ASCII.GetString(magic));
+        }
+
+        // The schedule edited in place, the backup deleted with its file, then the schedule itself.
+        var card = backups.GetByTestId("backup-schedule");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        var edit = card.GetByTestId("edit-backup");
+        await edit.GetByLabel("Frequency").FillAsync("0 4 * * *");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save schedule" }).ClickAsync();
+        await Assertions.Expect(card.Locator("strong").First).ToHaveTextAsync("0 4 * * *");
+        await executions.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await card.GetByTestId("confirm-delete-execution").GetByRole(AriaRole.Button, new() { Name = "Delete backup" }).ClickAsync();
+        await Assertions.Expect(backups.GetByTestId("backup-message")).ToHaveTextAsync("Backup deleted.");
+        await Assertions.Expect(executions).Not.ToContainTextAsync("success");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Delete schedule" }).ClickAsync();
+        await card.GetByTestId("confirm-delete-schedule").GetByRole(AriaRole.Button, new() { Name = "Delete schedule" }).ClickAsync();
+        await Assertions.Expect(backups).ToContainTextAsync("No backup schedule yet.");
+
         await page.GetByLabel("I understand the data is deleted").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete database" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("resources")).Not.ToContainTextAsync("cache", new() { Timeout = 30_000 });

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Coolify.Core.Commands;
+using Coolify.Infrastructure.Servers;
 using Coolify.Web.Tests.Support;
 using MySqlConnector;
 
@@ -11,6 +13,8 @@ namespace Coolify.Web.Tests.Databases;
 /// </summary>
 public sealed class MariadbDatabaseTests : IAsyncLifetime
 {
+    private static readonly LocalServerShell Host = new();
+
     private static readonly string? Image = TestPlace.Image("COOLIFY_TEST_MARIADB_IMAGE");
     private const string HostilePassword = "m'a\"r$PATH;i`id` a\\db$$ x";
 
@@ -62,12 +66,12 @@ public sealed class MariadbDatabaseTests : IAsyncLifetime
         }
 
         // A local backup (the dump names no database), the table dropped, the backup restored into the same database.
-        string execution;
+        string execution, schedule;
         using (var created = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/backups", new { frequency = "daily", backup_now = true }, Token))
         {
             Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
-            var schedule = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Token)).GetProperty("uuid").GetString();
-            execution = await WaitForBackupAsync(schedule!);
+            schedule = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Token)).GetProperty("uuid").GetString()!;
+            execution = await WaitForBackupAsync(schedule);
         }
 
         await using (var db = new MySqlConnection(connection))
@@ -88,6 +92,41 @@ public sealed class MariadbDatabaseTests : IAsyncLifetime
             await using var names = new MySqlCommand("SELECT GROUP_CONCAT(name ORDER BY id) FROM items", db);
             Assert.Equal("lamp,desk", await names.ExecuteScalarAsync(Token));
         }
+
+        await DownloadsAndDeletesAsync(schedule, execution);
+    }
+
+    // The backup downloads as the gzip'd dump it is (a read-only token may not have it), then goes with its file.
+    private async Task DownloadsAndDeletesAsync(string schedule, string execution)
+    {
+        var executionPath = $"/api/v1/databases/{_uuid}/backups/{schedule}/executions/{execution}";
+        using (var download = await _place.Api.GetAsync(executionPath + "/download", Token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+            await using var dump = new System.IO.Compression.GZipStream(await download.Content.ReadAsStreamAsync(Token), System.IO.Compression.CompressionMode.Decompress);
+            var text = await new StreamReader(dump).ReadToEndAsync(Token);
+            Assert.Contains("CREATE TABLE `items`", text, StringComparison.Ordinal);
+            Assert.Matches(@"INSERT INTO `items` VALUES\s*\(1,'lamp'\),\s*\(2,'desk'\)", text);
+        }
+
+        var admin = await _factory.InstanceAdminAsync();
+        using (var reader = _factory.CreateApiClient(await _factory.CreateTokenAsync(admin, await _factory.TeamIdOfAsync(admin), Coolify.Core.Teams.Abilities.Read)))
+        using (var refused = await reader.GetAsync(executionPath + "/download", Token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        var file = (await _place.Api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/databases/{_uuid}/backups/{schedule}/executions", Token))
+            .GetProperty("executions").EnumerateArray().Single(e => e.GetProperty("uuid").GetString() == execution).GetProperty("filename").GetString()!;
+        Assert.True((await Host.RunAsync(ShellCommand.Of("test", "-f", file), cancellationToken: Token)).Succeeded);
+        using (var deleted = await _place.Api.DeleteAsync(executionPath, Token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, deleted.StatusCode);
+        }
+
+        Assert.False((await Host.RunAsync(ShellCommand.Of("test", "-e", file), cancellationToken: Token)).Succeeded);
+        var left = (await _place.Api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/databases/{_uuid}/backups/{schedule}/executions", Token)).GetProperty("executions");
+        Assert.DoesNotContain(left.EnumerateArray(), e => e.GetProperty("uuid").GetString() == execution);
     }
 
     private async Task<string> WaitForBackupAsync(string schedule)
