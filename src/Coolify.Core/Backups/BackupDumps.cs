@@ -77,4 +77,22 @@ public static class BackupDumps
         var (program, variable) = engine is MariadbEngine ? ("mariadb", "MARIADB_ROOT_PASSWORD") : ("mysql", "MYSQL_ROOT_PASSWORD");
         return $"MYSQL_PWD=\"${variable}\" exec {program} -uroot \"$1\"";
     }
+
+    /// <summary>
+    /// The command that feeds an SQL script (an uploaded one, read by <see cref="DumpScanner"/> first) on the server at
+    /// <paramref name="path"/> to the engine's client, connected to <paramref name="targetDatabase"/>; PostgreSQL's in
+    /// one transaction, stopping at the first error, so a failed restore leaves the database as it was.
+    /// </summary>
+    public static ShellCommand SqlRestoreCommand(StandaloneDatabase database, string targetDatabase, string path, bool gzipped)
+    {
+        var engine = DatabaseEngine.Of(database);
+        ShellCommand Exec(params string[] command) => ShellCommand.Of("docker", ["exec", "-i", "--", database.Uuid, .. command]);
+        var client = engine switch
+        {
+            PostgresEngine => Exec("psql", "--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--single-transaction", "--username", database.User!, "--dbname", targetDatabase),
+            MysqlEngine mysql => Exec("sh", "-c", MysqlClient(mysql), "sh", targetDatabase),
+            _ => throw new InvalidOperationException($"{engine.Name} scripts are not restored here."),
+        };
+        return gzipped ? ShellCommand.Of("gunzip", "-c", "--", path).Pipe(client) : client.ReadInputFrom(path);
+    }
 }

@@ -32,14 +32,84 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
             throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL or MariaDB database can be restored here.");
         }
 
-        var target = request.DatabaseName ?? execution.DatabaseName!;
-        if (!DatabaseFields.IsIdentifier(target))
-        {
-            throw ValidationException.For("database_name", "Use a letter or _ first, then letters, digits or _ (63 characters at most).");
-        }
+        var target = Target(request.DatabaseName ?? execution.DatabaseName!);
 
         var shell = shells.For(database.Destination!.Server!);
         var notes = new List<string>();
+        await PrepareAsync(scope, database, shell, execution.ScheduledDatabaseBackupId, target, request.SafetyBackup, notes, cancellationToken);
+        var path = await FileOnServerAsync(shell, execution, request.FromS3, notes, cancellationToken);
+        try
+        {
+            await RunRestoreAsync(shell, BackupDumps.RestoreCommand(database, target, path), "execution_uuid", cancellationToken);
+        }
+        finally
+        {
+            if (path != execution.Filename)
+            {
+                await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", path), cancellationToken: CancellationToken.None);
+            }
+        }
+
+        audit.Add("backup.restored", scope.Access.UserId, scope.Access.TeamId, $"{database.Name}: {execution.Filename} into {target}");
+        await db.SaveChangesAsync(cancellationToken);
+        notes.Add($"Restored {execution.Filename} into {target}.");
+        return string.Join(" ", notes);
+    }
+
+    /// <summary>
+    /// Restores a file the user uploaded (streamed to the server, never held here): a PostgreSQL custom archive, or an
+    /// SQL script, plain or gzip'd, read end to end by <see cref="DumpScanner"/> first — one with client commands or
+    /// <c>COPY … PROGRAM</c> is refused before anything runs. Then as any restore: started, safety backup, restored.
+    /// </summary>
+    /// <exception cref="ValidationException">The engine, the target or the file is refused, or the restore failed.</exception>
+    public async Task<string> RestoreUploadAsync(TeamScope scope, string? databaseUuid, Stream content, RestoreRequest request, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var database = await databases.GetAsync(scope, databaseUuid, cancellationToken);
+        var dialect = DatabaseEngine.Of(database) switch
+        {
+            PostgresEngine => SqlDialect.Postgres,
+            MysqlEngine => SqlDialect.Mysql,
+            _ => throw ValidationException.For("file", "Uploaded backups are restored into PostgreSQL, MySQL and MariaDB databases."),
+        };
+        var target = Target(request.DatabaseName ?? database.DatabaseName!);
+        var shell = shells.For(database.Destination!.Server!);
+        var folder = BackupRunner.Folder(database, scope.Access.TeamId);
+        (await shell.RunAsync(ShellCommand.Of("mkdir", "-p", "--", folder), cancellationToken: cancellationToken)).EnsureSuccess(ShellCommand.Of("mkdir"));
+        var path = $"{folder}/upload-{PublicId.New()[..12]}";
+        try
+        {
+            await shell.UploadAsync(content, path, 0x180, cancellationToken);
+            var (kind, refusal) = await BackupUploads.InspectAsync(shell, path, dialect, cancellationToken);
+            if (refusal is not null)
+            {
+                throw ValidationException.For("file", $"Nothing was restored: {refusal}");
+            }
+
+            var notes = new List<string>();
+            var schedule = await SafetyScheduleAsync(database, request.SafetyBackup, cancellationToken);
+            await PrepareAsync(scope, database, shell, schedule, target, request.SafetyBackup, notes, cancellationToken);
+            var command = kind == UploadKind.PostgresArchive
+                ? BackupDumps.RestoreCommand(database, target, path) : BackupDumps.SqlRestoreCommand(database, target, path, kind == UploadKind.GzippedSql);
+            await RunRestoreAsync(shell, command, "file", cancellationToken);
+            audit.Add("backup.restored", scope.Access.UserId, scope.Access.TeamId, $"{database.Name}: an uploaded file into {target}");
+            await db.SaveChangesAsync(cancellationToken);
+            notes.Add($"Restored the uploaded file into {target}.");
+            return string.Join(" ", notes);
+        }
+        finally
+        {
+            await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", path), cancellationToken: CancellationToken.None);
+        }
+    }
+
+    private static string Target(string name) => DatabaseFields.IsIdentifier(name)
+        ? name : throw ValidationException.For("database_name", "Use a letter or _ first, then letters, digits or _ (63 characters at most).");
+
+    // Started when stopped (a restore into a stopped container is how users lose theirs), ready, then the safety backup.
+    private async Task PrepareAsync(
+        TeamScope scope, StandaloneDatabase database, IServerShell shell, int? scheduleId, string target, bool safetyBackup, List<string> notes, CancellationToken cancellationToken)
+    {
         if (database.Status == "exited" || await new Docker.DockerCli(shell).ContainerStatusAsync(database.Uuid, cancellationToken) != "running")
         {
             await databases.StartAsync(scope, database.Uuid, cancellationToken);
@@ -47,9 +117,9 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
         }
 
         await WaitUntilReadyAsync(shell, database, cancellationToken);
-        if (request.SafetyBackup)
+        if (safetyBackup && scheduleId is { } id)
         {
-            var safety = await runner.RunOneAsync(execution.ScheduledDatabaseBackupId, target, "Safety backup taken before a restore.", cancellationToken);
+            var safety = await runner.RunOneAsync(id, target, "Safety backup taken before a restore.", cancellationToken);
             if (safety.Status != "success")
             {
                 throw ValidationException.For("safety_backup", $"The safety backup failed, so nothing was restored: {safety.Message}");
@@ -57,23 +127,35 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
 
             notes.Add($"Safety backup: {safety.Filename}.");
         }
+    }
 
-        var path = await FileOnServerAsync(shell, execution, request.FromS3, notes, cancellationToken);
-        var result = await shell.RunAsync(BackupDumps.RestoreCommand(database, target, path), new CommandOptions { Timeout = TimeSpan.FromHours(6) }, cancellationToken);
-        if (path != execution.Filename)
+    // An upload's safety backup is recorded under the database's first schedule, or a disabled one made for it (so it
+    // shows in the list and can be restored like any other).
+    private async Task<int?> SafetyScheduleAsync(StandaloneDatabase database, bool safetyBackup, CancellationToken cancellationToken)
+    {
+        if (!safetyBackup)
         {
-            await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", path), cancellationToken: CancellationToken.None);
+            return null;
         }
 
+        if (await db.ScheduledDatabaseBackups.Where(s => s.DatabaseId == database.Id).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken) is { } id)
+        {
+            return id;
+        }
+
+        var schedule = new ScheduledDatabaseBackup { DatabaseId = database.Id, Frequency = "daily", Enabled = false, Description = "Safety backups taken before restores" };
+        db.ScheduledDatabaseBackups.Add(schedule);
+        await db.SaveChangesAsync(cancellationToken);
+        return schedule.Id;
+    }
+
+    private static async Task RunRestoreAsync(IServerShell shell, ShellCommand command, string field, CancellationToken cancellationToken)
+    {
+        var result = await shell.RunAsync(command, new CommandOptions { Timeout = TimeSpan.FromHours(6) }, cancellationToken);
         if (!result.Succeeded)
         {
-            throw ValidationException.For("execution_uuid", $"The restore failed: {(result.Error.Trim().Length > 0 ? result.Error.Trim() : result.Output.Trim())}");
+            throw ValidationException.For(field, $"The restore failed: {(result.Error.Trim().Length > 0 ? result.Error.Trim() : result.Output.Trim())}");
         }
-
-        audit.Add("backup.restored", scope.Access.UserId, scope.Access.TeamId, $"{database.Name}: {execution.Filename} into {target}");
-        await db.SaveChangesAsync(cancellationToken);
-        notes.Add($"Restored {execution.Filename} into {target}.");
-        return string.Join(" ", notes);
     }
 
     // The server's copy when it is there (and S3 was not asked for); else the S3 object, streamed to a file beside it.

@@ -27,6 +27,9 @@ public static class BackupsApi
         write.MapDelete("/databases/{uuid}/backups/{scheduled_backup_uuid}", DeleteAsync).WithName("delete-backup-configuration-by-uuid");
         write.MapDelete("/databases/{uuid}/backups/{scheduled_backup_uuid}/executions/{execution_uuid}", DeleteExecutionAsync).WithName("delete-backup-execution-by-uuid");
         write.MapPost("/databases/{uuid}/restore", RestoreAsync).WithName("restore-database-backup");
+        // Ours: the body is the file itself (curl --data-binary @dump.sql.gz), streamed to the server, of any size.
+        write.MapPost("/databases/{uuid}/restore/upload", RestoreUploadAsync).WithName("restore-database-upload")
+            .WithMetadata(new DisableRequestSizeLimitAttribute()).Accepts<Stream>("application/octet-stream");
         return app;
     }
 
@@ -121,4 +124,11 @@ public static class BackupsApi
         string uuid, [FromRoute(Name = "scheduled_backup_uuid")] string scheduleUuid, [FromRoute(Name = "execution_uuid")] string executionUuid,
         ClaimsPrincipal user, TeamScopeFactory scopes, BackupFiles files, CancellationToken ct) =>
         BackupDownloads.Result(await files.OpenAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, scheduleUuid, executionUuid, ct));
+
+    /// <summary>A PostgreSQL archive or an SQL script (plain or gzip'd), checked for client commands before anything runs.</summary>
+    public static async Task<Ok<ApiMessage>> RestoreUploadAsync(
+        string uuid, [FromQuery(Name = "database_name")] string? databaseName, [FromQuery(Name = "safety_backup")] bool? safetyBackup,
+        HttpRequest request, ClaimsPrincipal user, TeamScopeFactory scopes, BackupRestore restores, CancellationToken ct) =>
+        TypedResults.Ok(new ApiMessage(await restores.RestoreUploadAsync(
+            await ApiScope.RequireAsync(user, scopes, ct), uuid, request.Body, new RestoreRequest(databaseName, SafetyBackup: safetyBackup != false), ct)));
 }
