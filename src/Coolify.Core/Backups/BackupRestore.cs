@@ -29,7 +29,7 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
         var engine = DatabaseEngine.Of(database);
         if (execution.Status != "success" || execution.Filename is null || !BackupDumps.CanRestore(engine, execution.DatabaseName))
         {
-            throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL or MariaDB database can be restored here.");
+            throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL, MariaDB or MongoDB database can be restored here.");
         }
 
         var target = request.DatabaseName ?? execution.DatabaseName!;
@@ -59,7 +59,7 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
         }
 
         var path = await FileOnServerAsync(shell, execution, request.FromS3, notes, cancellationToken);
-        var result = await shell.RunAsync(BackupDumps.RestoreCommand(database, target, path), new CommandOptions { Timeout = TimeSpan.FromHours(6) }, cancellationToken);
+        var result = await shell.RunAsync(BackupDumps.RestoreCommand(database, target, path, execution.DatabaseName), new CommandOptions { Timeout = TimeSpan.FromHours(6) }, cancellationToken);
         if (path != execution.Filename)
         {
             await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", path), cancellationToken: CancellationToken.None);
