@@ -29,7 +29,7 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
         var engine = DatabaseEngine.Of(database);
         if (execution.Status != "success" || execution.Filename is null || !BackupDumps.CanRestore(engine, execution.DatabaseName))
         {
-            throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL or MariaDB database can be restored here.");
+            throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL, MariaDB or MongoDB database can be restored here.");
         }
 
         var target = Target(request.DatabaseName ?? execution.DatabaseName!);
@@ -40,7 +40,7 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
         var path = await FileOnServerAsync(shell, execution, request.FromS3, notes, cancellationToken);
         try
         {
-            await RunRestoreAsync(shell, BackupDumps.RestoreCommand(database, target, path), "execution_uuid", cancellationToken);
+            await RunRestoreAsync(shell, BackupDumps.RestoreCommand(database, target, path, execution.DatabaseName), "execution_uuid", cancellationToken);
         }
         finally
         {

@@ -83,8 +83,9 @@ public sealed class BackupRunner(CoolifyDbContext db, IServerShells shells, Time
             throw new BackupFailedException("The database is not running: start it to back it up.");
         }
 
-        var path = $"{folder}/{BackupDumps.FileName(DatabaseEngine.Of(database), name, clock.GetUtcNow().UtcDateTime)}";
-        execution.Filename = path;
+        execution.Filename = await FreePathAsync(folder, database, name, cancellationToken);
+        var path = execution.Filename;
+        await db.SaveChangesAsync(cancellationToken);
         (await shell.RunAsync(ShellCommand.Of("mkdir", "-p", "--", folder), cancellationToken: cancellationToken)).EnsureSuccess(ShellCommand.Of("mkdir"));
         var dump = BackupDumps.Command(database, name, path);
         var result = await shell.RunAsync(dump, new CommandOptions { Timeout = TimeSpan.FromSeconds(schedule.Timeout) }, cancellationToken);
@@ -159,6 +160,22 @@ public sealed class BackupRunner(CoolifyDbContext db, IServerShells shells, Time
         // A row goes once no copy of its backup is left anywhere.
         db.BackupExecutions.RemoveRange(done.Where(e => e.LocalStorageDeleted && (e.S3Uploaded != true || e.S3StorageDeleted)));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Names carry the time in seconds (Coolify's layout), so two runs within one second would share a file, and
+    // retention deleting the older would delete the newer. A name another execution holds moves a second on: the
+    // format stays Coolify's and the names still sort by time. Stored at once, so a parallel run sees it taken.
+    private async Task<string> FreePathAsync(string folder, StandaloneDatabase database, string? name, CancellationToken cancellationToken)
+    {
+        var at = clock.GetUtcNow().UtcDateTime;
+        var path = $"{folder}/{BackupDumps.FileName(DatabaseEngine.Of(database), name, at)}";
+        while (await db.BackupExecutions.AnyAsync(e => e.Filename == path, cancellationToken))
+        {
+            at = at.AddSeconds(1);
+            path = $"{folder}/{BackupDumps.FileName(DatabaseEngine.Of(database), name, at)}";
+        }
+
+        return path;
     }
 
     private static async Task<long> SizeAsync(IServerShell shell, string path, CancellationToken cancellationToken)

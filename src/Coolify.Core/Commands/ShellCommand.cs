@@ -77,7 +77,7 @@ public abstract partial record ShellCommand
 
     private protected abstract void RenderTo(StringBuilder text);
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*\\z")]
     private static partial Regex EnvironmentName();
 
     private sealed record Simple(IReadOnlyList<string> Arguments, IReadOnlyList<KeyValuePair<string, string>> Environment) : ShellCommand

@@ -181,7 +181,7 @@ public static partial class DatabaseFields
         return null;
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}\\z")]
     private static partial Regex Identifier();
 
     [GeneratedRegex(@"^[A-Za-z0-9 =_./:-]{1,1000}$")]

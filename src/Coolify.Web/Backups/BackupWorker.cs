@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Coolify.Core.Backups;
 using Coolify.Core.Persistence;
@@ -11,14 +10,16 @@ namespace Coolify.Web.Backups;
 /// every COOLIFY_BACKUP_CHECK_INTERVAL seconds, default 30). A due run is claimed through the database — its due time
 /// written only if the previous one is still there — so two control planes on one database never run it twice, and
 /// a run missed while the control plane was down happens once when it is back. A schedule still running is not
-/// started again.
+/// started again: a due time that comes meanwhile is skipped (Coolify's rule), a "backup now" runs once right after.
 /// </summary>
 internal sealed partial class BackupWorker(IServiceScopeFactory scopes, BackupQueue queue, IConfiguration configuration, TimeProvider clock, ILogger<BackupWorker> logger)
     : BackgroundService
 {
     public const string IntervalVariable = "COOLIFY_BACKUP_CHECK_INTERVAL";
 
-    private readonly ConcurrentDictionary<int, Task> _running = new();
+    // Schedules running now; true when a "backup now" came during the run and wants one more.
+    private readonly Dictionary<int, bool> _running = [];
+    private readonly Lock _gate = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(RequestsAsync(stoppingToken), ScheduleAsync(stoppingToken));
 
@@ -26,7 +27,7 @@ internal sealed partial class BackupWorker(IServiceScopeFactory scopes, BackupQu
     {
         await foreach (var scheduleId in queue.Requests.ReadAllAsync(stoppingToken))
         {
-            Start(scheduleId, stoppingToken);
+            Start(scheduleId, requested: true, stoppingToken);
         }
     }
 
@@ -66,31 +67,62 @@ internal sealed partial class BackupWorker(IServiceScopeFactory scopes, BackupQu
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.LastScheduledAt, due), stoppingToken);
             if (claimed == 1)
             {
-                Start(schedule.Id, stoppingToken);
+                Start(schedule.Id, requested: false, stoppingToken);
             }
         }
     }
 
-    private void Start(int scheduleId, CancellationToken stoppingToken)
+    private void Start(int scheduleId, bool requested, CancellationToken stoppingToken)
     {
-        if (_running.TryGetValue(scheduleId, out var previous) && !previous.IsCompleted)
+        lock (_gate)
         {
-            return;
+            if (_running.TryGetValue(scheduleId, out var again))
+            {
+                // A click on "backup now" during a run is not lost: the user expects a backup taken after the click.
+                _running[scheduleId] = again || requested;
+                return;
+            }
+
+            _running[scheduleId] = false;
         }
 
-        _running[scheduleId] = RunAsync(scheduleId, stoppingToken);
+        _ = RunAsync(scheduleId, stoppingToken);
     }
 
     private async Task RunAsync(int scheduleId, CancellationToken stoppingToken)
     {
-        try
+        do
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<BackupRunner>().RunAsync(scheduleId, stoppingToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<BackupRunner>().RunAsync(scheduleId, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRunFailed(ex, scheduleId); // the schedule runs again next time all the same
+            }
+            catch (OperationCanceledException)
+            {
+                return; // shutting down
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        while (!stoppingToken.IsCancellationRequested && Again(scheduleId));
+    }
+
+    // Whether a "backup now" came during the run (then it runs now); if not, the schedule is no longer running.
+    private bool Again(int scheduleId)
+    {
+        lock (_gate)
         {
-            LogRunFailed(ex, scheduleId);
+            if (_running[scheduleId])
+            {
+                _running[scheduleId] = false;
+                return true;
+            }
+
+            _running.Remove(scheduleId);
+            return false;
         }
     }
 

@@ -39,6 +39,18 @@ public sealed class BackupRulesTests
         Assert.Empty(BackupRetention.ToDelete([], 1, 1, 1));
     }
 
+    [Fact]
+    public void Retention_EdgeCases_SameSecondGoesById_FewerThanTheAmountKeepsAll_AndAHugeNewestNeverCounts()
+    {
+        BackupRetention.Kept[] sameSecond = [new(1, Day, 10), new(2, Day, 10), new(3, Day, 10)];
+        Assert.Equal([1, 2], BackupRetention.ToDelete(sameSecond, amount: 1, days: 0, maxGigabytes: 0).Order());
+        Assert.Empty(BackupRetention.ToDelete(Daily, amount: 10, days: 0, maxGigabytes: 0));
+
+        // The newest (5 GB) alone passes 0.5 GB but never counts; the next one crosses the limit and stays.
+        BackupRetention.Kept[] growing = [new(1, Day, 1L << 30), new(2, Day.AddDays(1), 1L << 30), new(3, Day.AddDays(2), 5L << 30)];
+        Assert.Equal([1], BackupRetention.ToDelete(growing, amount: 0, days: 0, maxGigabytes: 0.5m).Order());
+    }
+
     [Theory]
     [InlineData("every_minute", true)]
     [InlineData("daily", true)]

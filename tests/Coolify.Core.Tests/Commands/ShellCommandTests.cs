@@ -66,5 +66,6 @@ public class ShellCommandTests
     {
         Assert.Equal("LANG='C; id' 'git' 'status'", ShellCommand.Of("git", "status").WithEnvironment("LANG", "C; id").Render());
         Assert.Throws<ArgumentException>(() => ShellCommand.Of("git", "status").WithEnvironment("A=B; id", "x"));
+        Assert.Throws<ArgumentException>(() => ShellCommand.Of("git", "status").WithEnvironment("A\n", "x")); // a line break would end the shell command
     }
 }
