@@ -10,7 +10,7 @@ namespace Coolify.Core.Backups;
 /// </summary>
 public static class BackupDumps
 {
-    public static bool Supports(DatabaseEngine engine) => engine is PostgresEngine or MysqlEngine or RedisEngine;
+    public static bool Supports(DatabaseEngine engine) => engine is PostgresEngine or MysqlEngine or RedisEngine or ClickhouseEngine;
 
     /// <summary>The file's name for one run (<paramref name="databaseName"/> null: every database, or the key-value store).</summary>
     public static string FileName(DatabaseEngine engine, string? databaseName, DateTime at)
@@ -21,6 +21,7 @@ public static class BackupDumps
             PostgresEngine when databaseName is null => $"pg-dump-all-{stamp}.sql.gz",
             PostgresEngine => $"pg-dump-{databaseName}-{stamp}.dmp",
             MysqlEngine => $"{engine.Name}-dump-{databaseName ?? "all"}-{stamp}.sql.gz",
+            ClickhouseEngine => ClickhouseDumps.FileName(databaseName, stamp),
             _ => $"{engine.Name}-dump-{stamp}.rdb.gz",
         };
     }
@@ -37,6 +38,7 @@ public static class BackupDumps
             PostgresEngine when databaseName is null => Exec("pg_dumpall", "--username", database.User!).Pipe(gzip).WriteOutputTo(path),
             PostgresEngine => Exec("pg_dump", "--format=custom", "--no-acl", "--no-owner", "--username", database.User!, "--dbname", databaseName).WriteOutputTo(path),
             MysqlEngine mysql => Exec("sh", "-c", MysqlDump(mysql, all: databaseName is null), "sh", databaseName ?? string.Empty).Pipe(gzip).WriteOutputTo(path),
+            ClickhouseEngine => ClickhouseDumps.Command(database, databaseName, path),
             // An RDB snapshot taken by the server itself and sent over its protocol (REDISCLI_AUTH is in the container).
             _ => Exec(engine is KeydbEngine ? "keydb-cli" : "redis-cli", "--rdb", "-").Pipe(gzip).WriteOutputTo(path),
         };
@@ -52,8 +54,8 @@ public static class BackupDumps
         return $"MYSQL_PWD=\"${variable}\" exec {program} -uroot --single-transaction --quick --routines {target}";
     }
 
-    /// <summary>Whether a backup of this engine and kind can be restored here (one database's dump of PostgreSQL, MySQL or MariaDB).</summary>
-    public static bool CanRestore(DatabaseEngine engine, string? databaseName) => engine is PostgresEngine or MysqlEngine && databaseName is not (null or "all");
+    /// <summary>Whether a backup of this engine and kind can be restored here (one database's dump of PostgreSQL, MySQL, MariaDB or ClickHouse).</summary>
+    public static bool CanRestore(DatabaseEngine engine, string? databaseName) => engine is PostgresEngine or MysqlEngine or ClickhouseEngine && databaseName is not (null or "all");
 
     /// <summary>
     /// The command that restores the server's file <paramref name="path"/> into <paramref name="targetDatabase"/> —
@@ -68,6 +70,7 @@ public static class BackupDumps
             PostgresEngine => Exec("pg_restore", "--clean", "--if-exists", "--no-owner", "--no-acl", "--exit-on-error", "--username", database.User!, "--dbname", targetDatabase)
                 .ReadInputFrom(path),
             MysqlEngine mysql => ShellCommand.Of("gunzip", "-c", "--", path).Pipe(Exec("sh", "-c", MysqlClient(mysql), "sh", targetDatabase)),
+            ClickhouseEngine => ClickhouseDumps.RestoreCommand(database, targetDatabase, path),
             _ => throw new InvalidOperationException($"{engine.Name} backups are not restored here."),
         };
     }
