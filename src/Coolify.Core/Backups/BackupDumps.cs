@@ -10,7 +10,7 @@ namespace Coolify.Core.Backups;
 /// </summary>
 public static class BackupDumps
 {
-    public static bool Supports(DatabaseEngine engine) => engine is PostgresEngine or MysqlEngine or RedisEngine or MongoEngine;
+    public static bool Supports(DatabaseEngine engine) => engine is PostgresEngine or MysqlEngine or RedisEngine or MongoEngine or ClickhouseEngine;
 
     /// <summary>The file's name for one run (<paramref name="databaseName"/> null: every database, or the key-value store).</summary>
     public static string FileName(DatabaseEngine engine, string? databaseName, DateTime at)
@@ -22,6 +22,7 @@ public static class BackupDumps
             PostgresEngine => $"pg-dump-{databaseName}-{stamp}.dmp",
             MysqlEngine => $"{engine.Name}-dump-{databaseName ?? "all"}-{stamp}.sql.gz",
             MongoEngine => $"mongo-dump-{databaseName ?? "all"}-{stamp}.tar.gz", // Coolify's name (a gzipped mongodump archive)
+            ClickhouseEngine => ClickhouseDumps.FileName(databaseName, stamp),
             _ => $"{engine.Name}-dump-{stamp}.rdb.gz",
         };
     }
@@ -40,6 +41,7 @@ public static class BackupDumps
             MysqlEngine mysql => Exec("sh", "-c", MysqlDump(mysql, all: databaseName is null), "sh", databaseName ?? string.Empty).Pipe(gzip).WriteOutputTo(path),
             MongoEngine => ScriptedDumps.MongoDump(database, databaseName, path),
             DragonflyEngine => ScriptedDumps.DragonflyDump(database, path),
+            ClickhouseEngine => ClickhouseDumps.Command(database, databaseName, path),
             // An RDB snapshot taken by the server itself and sent over its protocol (REDISCLI_AUTH is in the container).
             _ => Exec(engine is KeydbEngine ? "keydb-cli" : "redis-cli", "--rdb", "-").Pipe(gzip).WriteOutputTo(path),
         };
@@ -55,8 +57,8 @@ public static class BackupDumps
         return $"MYSQL_PWD=\"${variable}\" exec {program} -uroot --single-transaction --quick --routines {target}";
     }
 
-    /// <summary>Whether a backup of this engine and kind can be restored here (one database's dump of PostgreSQL, MySQL, MariaDB or MongoDB).</summary>
-    public static bool CanRestore(DatabaseEngine engine, string? databaseName) => engine is PostgresEngine or MysqlEngine or MongoEngine && databaseName is not (null or "all");
+    /// <summary>Whether a backup of this engine and kind can be restored here (one database's dump of PostgreSQL, MySQL, MariaDB, MongoDB or ClickHouse).</summary>
+    public static bool CanRestore(DatabaseEngine engine, string? databaseName) => engine is PostgresEngine or MysqlEngine or MongoEngine or ClickhouseEngine && databaseName is not (null or "all");
 
     /// <summary>
     /// The command that restores the server's file <paramref name="path"/> into <paramref name="targetDatabase"/> —
@@ -73,6 +75,7 @@ public static class BackupDumps
                 .ReadInputFrom(path),
             MysqlEngine mysql => ShellCommand.Of("gunzip", "-c", "--", path).Pipe(Exec("sh", "-c", MysqlClient(mysql), "sh", targetDatabase)),
             MongoEngine => ScriptedDumps.MongoRestore(database, sourceDatabase ?? targetDatabase, targetDatabase, path),
+            ClickhouseEngine => ClickhouseDumps.RestoreCommand(database, targetDatabase, path),
             _ => throw new InvalidOperationException($"{engine.Name} backups are not restored here."),
         };
     }

@@ -29,7 +29,7 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
         var engine = DatabaseEngine.Of(database);
         if (execution.Status != "success" || execution.Filename is null || !BackupDumps.CanRestore(engine, execution.DatabaseName))
         {
-            throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL, MariaDB or MongoDB database can be restored here.");
+            throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL, MariaDB, MongoDB or ClickHouse database can be restored here.");
         }
 
         var target = Target(request.DatabaseName ?? execution.DatabaseName!);

@@ -52,11 +52,10 @@ public static class DatabaseCompose
             service["ports"] = new[] { $"{port}:{engine.InternalPort}" };
         }
 
+        // No nofile ulimit for ClickHouse (Coolify sets 262144): the server raises its soft limit to the hard one
+        // itself, Docker's default hard limit is higher, and a fixed one above the daemon's own stops the container
+        // from starting at all ("error setting rlimit type 7").
         AddLimits(service, database);
-        if (engine is ClickhouseEngine)
-        {
-            service["ulimits"] = new Dictionary<string, object> { ["nofile"] = new Dictionary<string, int> { ["soft"] = 262144, ["hard"] = 262144 } };
-        }
 
         var document = new Dictionary<string, object>
         {
