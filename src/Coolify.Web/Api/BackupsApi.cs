@@ -29,7 +29,7 @@ public static class BackupsApi
         write.MapPost("/databases/{uuid}/restore", RestoreAsync).WithName("restore-database-backup");
         // Ours: the body is the file itself (curl --data-binary @dump.sql.gz), streamed to the server, of any size.
         write.MapPost("/databases/{uuid}/restore/upload", RestoreUploadAsync).WithName("restore-database-upload")
-            .WithMetadata(new DisableRequestSizeLimitAttribute()).Accepts<Stream>("application/octet-stream");
+            .WithMetadata(new DisableRequestSizeLimitAttribute());
         return app;
     }
 

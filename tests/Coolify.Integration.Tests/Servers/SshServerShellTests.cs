@@ -25,6 +25,70 @@ public sealed class SshServerShellTests : ServerShellContract, IDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    // A backup-sized file both ways, from a stream that is not a MemoryStream (the size is not known up front), and
+    // back through a hash: the bytes are the same, and a missing file is a failed command, not an empty one.
+    [Fact]
+    public async Task LargeFile_GoesUpAndComesBackByteForByte_AndAMissingOneFails()
+    {
+        var path = $"/tmp/coolify-shell-large-{Guid.NewGuid():N}";
+        const int size = 48 * 1024 * 1024;
+        var content = new byte[size];
+        new Random(7).NextBytes(content);
+        try
+        {
+            await using (var source = new BufferedStream(new MemoryStream(content, writable: false), 4096))
+            {
+                await Shell.UploadAsync(source, path, 0x1a4 /* 0644 */, Token);
+            }
+
+            Assert.Equal("644\n", (await Shell.RunAsync(ShellCommand.Of("stat", "-c", "%a", path), cancellationToken: Token)).Output);
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            await using (var back = new HashingStream(hash))
+            {
+                await Shell.DownloadAsync(path, back, Token);
+                Assert.Equal(size, back.Length);
+            }
+
+            Assert.Equal(System.Security.Cryptography.SHA256.HashData(content), hash.GetHashAndReset());
+            await Assert.ThrowsAsync<CommandFailedException>(() => Shell.DownloadAsync(path + "-missing", Stream.Null, Token));
+        }
+        finally
+        {
+            await Shell.RunAsync(ShellCommand.Of("rm", "-f", path), cancellationToken: Token);
+        }
+    }
+
+    private sealed class HashingStream(System.Security.Cryptography.IncrementalHash hash) : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            hash.AppendData(buffer, offset, count);
+            _length += count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
     [Fact]
     public async Task TwoHundredCommands_FiftyAtATime_AllSucceed_OnOneConnection()
     {

@@ -7,7 +7,8 @@ namespace Coolify.Web.Tests.Tenancy;
 public static class ApiRouteInventory
 {
     /// <param name="InstanceLevel">Acts on the instance (settings, audit log), for instance admins only.</param>
-    public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<string> Parameters, bool InstanceLevel)
+    /// <param name="ReadsSensitive">A read that needs <c>read:sensitive</c> (a backup's file): not for read-only tokens.</param>
+    public sealed record ApiRoute(string Method, string Pattern, IReadOnlyList<string> Parameters, bool InstanceLevel, bool ReadsSensitive = false)
     {
         public bool IsWrite => Method is not ("GET" or "HEAD");
 
@@ -26,7 +27,9 @@ public static class ApiRouteInventory
             .Where(e => e.RoutePattern.Parameters.All(p => !p.IsCatchAll))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => new ApiRoute(m, e.RoutePattern.RawText!, e.RoutePattern.Parameters.Select(p => p.Name).ToList(),
-                    e.Metadata.GetMetadata<Coolify.Web.Auth.InstanceAdminOnlyMetadata>() is not null)))
+                    e.Metadata.GetMetadata<Coolify.Web.Auth.InstanceAdminOnlyMetadata>() is not null,
+                    e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+                        .Any(a => a.Policy == Coolify.Web.Auth.ApiAuthorization.PolicyFor(Coolify.Core.Teams.Abilities.ReadSensitive)))))
             .OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Coolify.Core.Teams;
 using Coolify.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coolify.Web.Tests.Tenancy;
 
@@ -32,6 +34,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaDatabaseUuid = string.Empty;
     private string _alphaS3StorageUuid = string.Empty;
     private string _alphaBackupUuid = string.Empty;
+    private string _alphaExecutionUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -93,6 +96,17 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             _alphaBackupUuid = (await backup.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
         }
 
+        // A finished backup of it (its file is on Alpha's made-up server): the execution routes need one.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Coolify.Core.Persistence.CoolifyDbContext>();
+            var schedule = await db.ScheduledDatabaseBackups.SingleAsync(s => s.Uuid == _alphaBackupUuid, TestContext.Current.CancellationToken);
+            var execution = new Coolify.Core.Backups.BackupExecution { ScheduledDatabaseBackupId = schedule.Id, Status = "success", DatabaseName = "postgres", Filename = "/data/coolify/backups/alpha.dmp", Size = 1 };
+            db.BackupExecutions.Add(execution);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            _alphaExecutionUuid = execution.Uuid;
+        }
+
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
         _alphaMemberReadToken = await factory.CreateTokenAsync(member, _alphaTeam, Abilities.Read);
         _alphaMemberWriteToken = await factory.CreateTokenAsync(member, _alphaTeam, Abilities.Read, Abilities.Write);
@@ -134,10 +148,11 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         Assert.Contains($"{SecretTeamMarker} shop", await owner.GetStringAsync($"/api/v1/projects/{_alphaProjectUuid}", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
-    // The logs route asks the application's server, which here is a made-up address: it answers 422 (server
-    // unreachable) for the team's own application, where another team's gets 404.
+    // The logs and download routes ask the resource's server, which here is a made-up address: they answer 422
+    // (server unreachable) for the team's own resource, where another team's gets 404.
     private static HttpStatusCode ReachableStatus(ApiRouteInventory.ApiRoute route) =>
-        route.Pattern.EndsWith("/logs", StringComparison.Ordinal) ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.OK;
+        route.Pattern.EndsWith("/logs", StringComparison.Ordinal) || route.Pattern.EndsWith("/download", StringComparison.Ordinal)
+            ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.OK;
 
     [Fact]
     public async Task EveryRoute_WithTheOwnersToken_IsReachable()
@@ -158,7 +173,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
         foreach (var route in _routes)
         {
             using var response = await SendAsync(client, route);
-            var expected = route.IsWrite || route.InstanceLevel ? HttpStatusCode.Forbidden : ReachableStatus(route);
+            var expected = route.IsWrite || route.InstanceLevel || route.ReadsSensitive ? HttpStatusCode.Forbidden : ReachableStatus(route);
             Assert.True(response.StatusCode == expected, $"{route} answered {(int)response.StatusCode} to a member's read token, expected {(int)expected}");
         }
     }
@@ -215,6 +230,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "server_uuid" => _alphaServerUuid,
             "certificateUuid" => _alphaCertificateUuid,
             "scheduled_backup_uuid" => _alphaBackupUuid,
+            "execution_uuid" => _alphaExecutionUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/s3-storages/", StringComparison.Ordinal) => _alphaS3StorageUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,

@@ -94,22 +94,27 @@ public sealed class SshServerShell : IServerShell, IDisposable
         }
     }
 
+    // Files go over SFTP: its reads and writes are requested a few at a time, so memory holds a few buffers whatever
+    // the file's size (an exec channel's output is buffered whole by SSH.NET when it is not read fast enough).
     public async Task UploadAsync(Stream content, string path, int mode, CancellationToken cancellationToken = default)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        // Created private (umask 077), then given the asked mode; the content arrives on standard input.
-        // An existing file is removed first: it would keep its old, maybe wider, mode while being written.
-        var write = ShellCommand.Of("sh", "-c", "rm -f -- \"$1\" && umask 077 && cat >\"$1\" && chmod \"$2\" \"$1\"", "sh", path, Convert.ToString(mode, 8));
-        (await RunAsync(write, new CommandOptions { Input = buffer.ToArray() }, cancellationToken)).EnsureSuccess(write);
+        // Created empty and private first (umask 077; an existing file is removed, it would keep its old, maybe wider,
+        // mode), written over SFTP (which keeps the mode), then given the asked mode.
+        var create = ShellCommand.Of("sh", "-c", "rm -f -- \"$1\" && umask 077 && : >\"$1\"", "sh", path);
+        (await RunAsync(create, cancellationToken: cancellationToken)).EnsureSuccess(create);
+        using (var sftp = await OpenSftpAsync(cancellationToken))
+        {
+            await SftpTransfer.RunAsync(ShellCommand.Of("sftp", "put", path), () => sftp.UploadFileAsync(content, path, cancellationToken));
+        }
+
+        var chmod = ShellCommand.Of("chmod", Convert.ToString(mode, 8), "--", path);
+        (await RunAsync(chmod, cancellationToken: cancellationToken)).EnsureSuccess(chmod);
     }
 
     public async Task DownloadAsync(string path, Stream destination, CancellationToken cancellationToken = default)
     {
-        var read = ShellCommand.Of("base64", "--", path);
-        var result = (await RunAsync(read, cancellationToken: cancellationToken)).EnsureSuccess(read);
-        var bytes = Convert.FromBase64String(result.Output.Replace("\n", string.Empty, StringComparison.Ordinal));
-        await destination.WriteAsync(bytes, cancellationToken);
+        using var sftp = await OpenSftpAsync(cancellationToken);
+        await SftpTransfer.RunAsync(ShellCommand.Of("sftp", "get", path), () => sftp.DownloadFileAsync(path, destination, cancellationToken));
     }
 
     public async Task<Stream> OpenDockerAsync(CancellationToken cancellationToken = default)
@@ -186,22 +191,8 @@ public sealed class SshServerShell : IServerShell, IDisposable
             DropConnection();
             var pinned = await _hostKeys.GetPinnedAsync(_target.ServerId, cancellationToken);
             string? presented = null;
-            PrivateKeyFile key;
-            try
-            {
-                key = new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(_target.PrivateKey)), _target.Passphrase);
-            }
-            catch (Exception ex) when (ex is SshException or ArgumentException or InvalidOperationException)
-            {
-                throw new ServerConnectionException($"The private key for {_target} cannot be read: {ex.Message}", ex);
-            }
-
-            using var keyFile = key;
-            var info = new ConnectionInfo(_target.Host, _target.Port, _target.User, new PrivateKeyAuthenticationMethod(_target.User, key))
-            {
-                Timeout = _target.ConnectTimeout,
-            };
-            var client = new SshClient(info) { KeepAliveInterval = TimeSpan.FromSeconds(30) };
+            using var key = ReadKey();
+            var client = new SshClient(ConnectionInfoWith(key)) { KeepAliveInterval = TimeSpan.FromSeconds(30) };
             client.HostKeyReceived += (_, e) =>
             {
                 presented = "SHA256:" + e.FingerPrintSHA256;
@@ -276,6 +267,43 @@ public sealed class SshServerShell : IServerShell, IDisposable
             // The shell's frame does not end then, and the shell is dropped.
         }
     }
+
+    // A connection of its own for one file transfer, trusting only the host key the main connection pinned.
+    private async Task<SftpClient> OpenSftpAsync(CancellationToken cancellationToken)
+    {
+        await ConnectAsync(cancellationToken); // pins the host key on first contact
+        var pinned = await _hostKeys.GetPinnedAsync(_target.ServerId, cancellationToken);
+        using var key = ReadKey();
+        var sftp = new SftpClient(ConnectionInfoWith(key)) { OperationTimeout = TimeSpan.FromMinutes(5) };
+        sftp.HostKeyReceived += (_, e) => e.CanTrust = pinned == "SHA256:" + e.FingerPrintSHA256;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_target.ConnectTimeout);
+            await sftp.ConnectAsync(timeout.Token);
+            return sftp;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            sftp.Dispose();
+            throw new ServerConnectionException($"Could not open a file transfer (SFTP) to {_target}: {Reason(ex)}", ex);
+        }
+    }
+
+    private PrivateKeyFile ReadKey()
+    {
+        try
+        {
+            return new PrivateKeyFile(new MemoryStream(Encoding.UTF8.GetBytes(_target.PrivateKey)), _target.Passphrase);
+        }
+        catch (Exception ex) when (ex is SshException or ArgumentException or InvalidOperationException)
+        {
+            throw new ServerConnectionException($"The private key for {_target} cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private ConnectionInfo ConnectionInfoWith(PrivateKeyFile key) =>
+        new(_target.Host, _target.Port, _target.User, new PrivateKeyAuthenticationMethod(_target.User, key)) { Timeout = _target.ConnectTimeout };
 
     private static string Reason(Exception ex) => ex switch
     {
