@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Measures the control plane at idle and under a simple request loop, and the same for a bare Blazor Server app
-# built from the SDK's own template as a baseline (this machine is shared and noisy: compare ratios).
-#   scripts/bench.sh            print the figures
-#   scripts/bench.sh --write    also record them in docs/PERFORMANCE.md (between the bench markers)
+# built from the SDK's own template as a baseline (this machine is shared and noisy: compare ratios); then SSH,
+# deployments, zero downtime, and backup and restore of a PostgreSQL database.
+#   scripts/bench.sh                   print the figures of every section
+#   scripts/bench.sh --write           also record them in docs/PERFORMANCE.md (each section between its markers)
+#   scripts/bench.sh backup [--write]  the backup section only (its markers: bench-backup)
+# Services it finds running (dockerd, the tests' sshd) are used and left running; it stops only what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -10,14 +13,33 @@ source scripts/lib/packages.sh
 source scripts/lib/sshd.sh
 source scripts/lib/docker.sh
 source scripts/lib/images.sh
+source scripts/lib/s3rver.sh
 source scripts/lib/deploy-bench.sh
-ensure_packages curl openssh-server openssh-client sudo docker.io git debootstrap
+source scripts/lib/backup-bench.sh
+ensure_packages curl openssh-server openssh-client sudo docker.io git debootstrap nodejs
+command -v npm >/dev/null 2>&1 || ensure_packages npm
+
+write="" only=""
+for arg in "$@"; do
+  case "$arg" in
+    --write) write=1 ;;
+    backup) only="$arg" ;;
+    *) echo "usage: scripts/bench.sh [backup] [--write]" >&2; exit 2 ;;
+  esac
+done
 
 requests="${BENCH_REQUESTS:-2000}"
 idle_seconds="${BENCH_IDLE_SECONDS:-10}"
 work="$(mktemp -d /tmp/coolify-bench.XXXXXX)"
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_test_sshd; stop_test_docker; rm -rf "$work"; }
+started_sshd=""
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  backup_bench_cleanup
+  [ -z "$started_sshd" ] || stop_test_sshd
+  stop_test_docker # only when this run started it
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
@@ -57,8 +79,79 @@ measure() {
   echo "$name $((rss / 1024)) $((anon / 1024)) $median $p99 $((after / 1024))"
 }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+# The tests' sshd when one answers (restarting it would give it new keys under a running test), else one of our own.
+use_test_sshd() {
+  local key="$COOLIFY_TEST_SSH_DIR/client_key"
+  if [ -f "$key" ] && ssh -i "$key" -p "$COOLIFY_TEST_SSH_PORT" -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+    -o LogLevel=ERROR "$COOLIFY_TEST_SSH_USER@127.0.0.1" true 2>/dev/null; then
+    export COOLIFY_TEST_SSH_HOST=127.0.0.1 COOLIFY_TEST_SSH_PORT COOLIFY_TEST_SSH_USER COOLIFY_TEST_SSH_KEY="$key"
+  else
+    start_test_sshd && started_sshd=1
+  fi
+}
+
+# write_block NAME REPORT: REPORT between <!-- NAME:start --> and <!-- NAME:end --> in docs/PERFORMANCE.md.
+write_block() {
+  python3 - "$root/docs/PERFORMANCE.md" "$1" "$2" <<'PY'
+import sys, re
+path, name, report = sys.argv[1:]
+text = open(path).read()
+pattern = re.compile(rf"<!-- {name}:start -->.*?<!-- {name}:end -->", re.S)
+if not pattern.search(text):
+    sys.exit(f"no {name} markers in {path}")
+text = pattern.sub(lambda m: f"<!-- {name}:start -->\n{report}\n<!-- {name}:end -->", text)
+open(path, "w").write(text)
+PY
+  echo "== recorded in docs/PERFORMANCE.md ($1)" >&2
+}
+
 echo "== building (Release)" >&2
 dotnet build src/Coolify.Web -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+
+# Sets backup_report (run in this shell, not a subshell: the cleanup must see what it started).
+backup_section() {
+  local small="${BENCH_BACKUP_SMALL_MB:-100}" large="${BENCH_BACKUP_LARGE_MB:-1024}" s l
+  echo "== backup and restore of PostgreSQL at ~${small} MB and ~${large} MB, to and from S3, vs a plain shell" >&2
+  start_test_docker >&2 && ensure_test_images >&2
+  backup_bench "$root/src/Coolify.Web/bin/Release/net10.0/Coolify.Web.dll" "$small" "$large" > "$work/backup.txt"
+  # Each line: db_mb rows dump_mb ours_backup_ms plain_backup_ms ours_restore_ms plain_restore_ms rss_before_backup_mb backup_peak_mb
+  # rss_before_restore_mb restore_peak_mb
+  { read -r -a s; read -r -a l; } < "$work/backup.txt"
+  sec() { awk -v ms="$1" 'BEGIN { printf "%.1f s", ms / 1000 }'; }
+  backup_report="$(cat <<MD
+Measured $(date -u +%Y-%m-%d) on $(nproc) cores, .NET $(dotnet --version), Release build, SQLite. PostgreSQL 15 (the test image) on the
+localhost server, S3 on loopback (s3rver); one table of ${l[1]} rows (a bigint key and 256 hex characters of md5
+digests), the small database being its first ${s[1]} rows.
+
+| | ~${small} MB | ~${large} MB | large / small |
+|---|---|---|---|
+| database (\`pg_database_size\`) | ${s[0]} MB | ${l[0]} MB | $(ratio "${l[0]}" "${s[0]}") |
+| dump (\`pg_dump --format=custom\`) | ${s[2]} MB | ${l[2]} MB | $(ratio "${l[2]}" "${s[2]}") |
+| "backup now" → execution succeeded (uploaded to S3), Coolify.NET | $(sec "${s[3]}") | $(sec "${l[3]}") | |
+| the same from a shell: \`pg_dump\` to a file, \`curl -T\` | $(sec "${s[4]}") | $(sec "${l[4]}") | |
+| backup, ours / shell | $(ratio "${s[3]}" "${s[4]}") | $(ratio "${l[3]}" "${l[4]}") | |
+| restore from S3 → answered, Coolify.NET | $(sec "${s[5]}") | $(sec "${l[5]}") | |
+| the same from a shell: \`curl\` to a file, \`pg_restore\` | $(sec "${s[6]}") | $(sec "${l[6]}") | |
+| restore, ours / shell | $(ratio "${s[5]}" "${s[6]}") | $(ratio "${l[5]}" "${l[6]}") | |
+| control plane RSS before the backup | ${s[7]} MB | ${l[7]} MB | |
+| control plane peak RSS during the backup (over the RSS before) | ${s[8]} MB (+$((s[8] - s[7]))) | ${l[8]} MB (+$((l[8] - l[7]))) | **$(ratio "${l[8]}" "${s[8]}")** |
+| control plane RSS before the restore | ${s[9]} MB | ${l[9]} MB | |
+| control plane peak RSS during the restore (over the RSS before) | ${s[10]} MB (+$((s[10] - s[9]))) | ${l[10]} MB (+$((l[10] - l[9]))) | **$(ratio "${l[10]}" "${s[10]}")** |
+
+Targets ([6/7]): the peaks the same at both sizes (large / small ≈ 1.0: the dump is streamed, never held whole);
+backup and restore within 1.3× of the shell.
+MD
+)"
+}
+
+if [ "$only" = backup ]; then
+  backup_section
+  echo "$backup_report"
+  [ -z "$write" ] || write_block bench-backup "$backup_report"
+  exit 0
+fi
 
 echo "== building the baseline: bare Blazor Server app from the SDK template" >&2
 ( cd "$work" && dotnet new blazor --interactivity Server --empty -n Bare -o bare >/dev/null \
@@ -72,7 +165,7 @@ bare="$(measure bare "$work/bare/bin/Release/net10.0/Bare.dll" /)"
 
 ssh_count="${BENCH_SSH_COUNT:-500}" ssh_parallel="${BENCH_SSH_PARALLEL:-16}"
 echo "== SSH: $ssh_count commands sequentially and $ssh_count at $ssh_parallel at a time, pool vs OpenSSH ControlMaster" >&2
-start_test_sshd >&2
+use_test_sshd >&2
 dotnet build bench/Coolify.Bench -c Release --nologo -v quiet -clp:ErrorsOnly >&2
 read -r pool_seq pool_par_ms pool_failures < <(dotnet bench/Coolify.Bench/bin/Release/net10.0/Coolify.Bench.dll ssh \
   "$COOLIFY_TEST_SSH_HOST" "$COOLIFY_TEST_SSH_PORT" "$COOLIFY_TEST_SSH_USER" "$COOLIFY_TEST_SSH_KEY" "$ssh_count" "$ssh_parallel")
@@ -103,8 +196,6 @@ read -r zero_redeploys zero_sent zero_failed zero_seconds < "$work/zero.txt" || 
 
 read -r _ o_rss o_anon o_med o_p99 o_after <<< "$ours"
 read -r _ b_rss b_anon b_med b_p99 b_after <<< "$bare"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-
 report="$(cat <<MD
 Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), .NET $(dotnet --version), Release build, SQLite, no data.
 
@@ -150,15 +241,11 @@ MD
 )"
 echo "$report"
 
-if [ "${1:-}" = "--write" ]; then
-  file="$root/docs/PERFORMANCE.md"
-  python3 - "$file" "$report" <<'PY'
-import sys, re
-path, report = sys.argv[1], sys.argv[2]
-text = open(path).read()
-block = "<!-- bench:start -->\n" + report + "\n<!-- bench:end -->"
-text = re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda m: block, text, flags=re.S)
-open(path, "w").write(text)
-PY
-  echo "== recorded in docs/PERFORMANCE.md" >&2
+backup_section
+echo
+echo "$backup_report"
+
+if [ -n "$write" ]; then
+  write_block bench "$report"
+  write_block bench-backup "$backup_report"
 fi
