@@ -75,7 +75,15 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
         var target = Target(request.DatabaseName ?? database.DatabaseName!);
         var shell = shells.For(database.Destination!.Server!);
         var folder = BackupRunner.Folder(database, scope.Access.TeamId);
-        (await shell.RunAsync(ShellCommand.Of("mkdir", "-p", "--", folder), cancellationToken: cancellationToken)).EnsureSuccess(ShellCommand.Of("mkdir"));
+        try
+        {
+            await BackupRunner.EnsureFolderAsync(shell, database.Destination!.Server!.User, folder, cancellationToken);
+        }
+        catch (BackupFailedException ex)
+        {
+            throw ValidationException.For("file", ex.Message);
+        }
+
         var path = $"{folder}/upload-{PublicId.New()[..12]}";
         try
         {

@@ -86,7 +86,7 @@ public sealed class BackupRunner(CoolifyDbContext db, IServerShells shells, Time
         execution.Filename = await FreePathAsync(folder, database, name, cancellationToken);
         var path = execution.Filename;
         await db.SaveChangesAsync(cancellationToken);
-        (await shell.RunAsync(ShellCommand.Of("mkdir", "-p", "--", folder), cancellationToken: cancellationToken)).EnsureSuccess(ShellCommand.Of("mkdir"));
+        await EnsureFolderAsync(shell, database.Destination!.Server!.User, folder, cancellationToken);
         var dump = BackupDumps.Command(database, name, path);
         var result = await shell.RunAsync(dump, new CommandOptions { Timeout = TimeSpan.FromSeconds(schedule.Timeout) }, cancellationToken);
         var size = await SizeAsync(shell, path, cancellationToken);
@@ -176,6 +176,33 @@ public sealed class BackupRunner(CoolifyDbContext db, IServerShells shells, Time
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Makes the backup folder, writable for the SSH user: /data/coolify belongs to root, so a user other than root
+    /// gets it through <c>sudo -n</c> (made, then handed to that user), as Coolify needs root or sudo too.
+    /// </summary>
+    /// <exception cref="BackupFailedException">Neither way worked; the message says what the user can do.</exception>
+    public static async Task EnsureFolderAsync(IServerShell shell, string user, string folder, CancellationToken cancellationToken)
+    {
+        if ((await shell.RunAsync(ShellCommand.Of("mkdir", "-p", "--", folder), cancellationToken: cancellationToken)).Succeeded && user == "root")
+        {
+            return;
+        }
+
+        // Writable already (made before, or a parent the user owns)?
+        if ((await shell.RunAsync(ShellCommand.Of("test", "-w", folder), cancellationToken: cancellationToken)).Succeeded)
+        {
+            return;
+        }
+
+        var elevated = ShellCommand.Of("sh", "-c", "mkdir -p -- \"$1\" && chown -- \"$2\" \"$1\"", "sh", folder, user).AsRoot();
+        var result = await shell.RunAsync(elevated, cancellationToken: cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new BackupFailedException(
+                $"The backup folder {folder} cannot be made writable for {user}: give {user} passwordless sudo, or connect as root ({result.Error.Trim()}).");
+        }
     }
 
     private static async Task<long> SizeAsync(IServerShell shell, string path, CancellationToken cancellationToken)

@@ -89,6 +89,25 @@ public sealed class SshServerShellTests : ServerShellContract, IDisposable
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
+    // Backups as a user other than root: the folder under a root-owned tree is made through sudo and handed over.
+    [Fact]
+    public async Task BackupFolder_UnderARootOwnedTree_IsMadeWritableForTheSshUser()
+    {
+        var root = $"/var/lib/coolify-backup-test-{Guid.NewGuid():N}";
+        var folder = root + "/databases/team-1/db";
+        try
+        {
+            Assert.False((await Shell.RunAsync(ShellCommand.Of("mkdir", "-p", "--", folder), cancellationToken: Token)).Succeeded);
+            await Coolify.Core.Backups.BackupRunner.EnsureFolderAsync(Shell, _target.User, folder, Token);
+            var write = ShellCommand.Of("sh", "-c", "echo dump > \"$1/x\" && cat \"$1/x\"", "sh", folder);
+            Assert.Equal("dump\n", (await Shell.RunAsync(write, cancellationToken: Token)).Output);
+        }
+        finally
+        {
+            await Shell.RunAsync(ShellCommand.Of("rm", "-rf", "--", root).AsRoot(), cancellationToken: Token);
+        }
+    }
+
     [Fact]
     public async Task TwoHundredCommands_FiftyAtATime_AllSucceed_OnOneConnection()
     {
