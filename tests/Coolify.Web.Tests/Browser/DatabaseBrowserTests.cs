@@ -39,6 +39,12 @@ public sealed class DatabaseBrowserTests : BrowserTestBase
         await Assertions.Expect(credentials.GetByTestId("secret-redis_password")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z0-9]{64}$"));
         await Assertions.Expect(credentials.GetByTestId("internal-url")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^redis://default:[A-Za-z0-9]{64}@[a-z0-9]{24}:6379/0$"));
 
+        // The URL goes to the clipboard as shown.
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await credentials.GetByRole(AriaRole.Button, new() { Name = "Copy" }).First.ClickAsync();
+        await Assertions.Expect(credentials.GetByRole(AriaRole.Button, new() { Name = "Copied" })).ToBeVisibleAsync();
+        Assert.Equal(await credentials.GetByTestId("internal-url").InputValueAsync(), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
         // A public port something on the server already listens on (the control plane itself) is explained at its field.
         var settings = page.GetByTestId("database-settings");
         await settings.GetByLabel("Make it reachable from outside the server").CheckAsync();
