@@ -32,6 +32,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaDatabaseUuid = string.Empty;
     private string _alphaS3StorageUuid = string.Empty;
     private string _alphaBackupUuid = string.Empty;
+    private string _alphaDatabaseVariableUuid = string.Empty;
+    private string _alphaDatabaseStorageUuid = string.Empty;
+    private string _alphaDatabaseTagUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -91,6 +94,14 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             _alphaS3StorageUuid = (await s3.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
             using var backup = await owner.PostAsJsonAsync($"/api/v1/databases/{_alphaDatabaseUuid}/backups", new { frequency = "0 3 * * *" }, TestContext.Current.CancellationToken);
             _alphaBackupUuid = (await backup.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var databaseVariable = await owner.PostAsJsonAsync(
+                $"/api/v1/databases/{_alphaDatabaseUuid}/envs", new { key = "DB_SECRET", value = $"{SecretTeamMarker} db value" }, TestContext.Current.CancellationToken);
+            _alphaDatabaseVariableUuid = (await databaseVariable.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var databaseStorage = await owner.PostAsJsonAsync(
+                $"/api/v1/databases/{_alphaDatabaseUuid}/storages", new { type = "file", mount_path = "/etc/db.conf", content = $"{SecretTeamMarker} db file" }, TestContext.Current.CancellationToken);
+            _alphaDatabaseStorageUuid = (await databaseStorage.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var databaseTag = await owner.PostAsJsonAsync($"/api/v1/databases/{_alphaDatabaseUuid}/tags", new { tag_name = $"{SecretTeamMarker} db tag" }, TestContext.Current.CancellationToken);
+            _alphaDatabaseTagUuid = (await databaseTag.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
         }
 
         _betaToken = await factory.CreateTokenAsync(beta, await factory.TeamIdOfAsync(beta), Abilities.Root);
@@ -216,6 +227,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "certificateUuid" => _alphaCertificateUuid,
             "scheduled_backup_uuid" => _alphaBackupUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseUuid,
+            "env_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseVariableUuid,
+            "storage_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseStorageUuid,
+            "tag_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseTagUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/s3-storages/", StringComparison.Ordinal) => _alphaS3StorageUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/projects/", StringComparison.Ordinal) => _alphaProjectUuid,
