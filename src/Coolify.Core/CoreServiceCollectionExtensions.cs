@@ -27,7 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.EnvironmentVariables>();
-        services.AddScoped<Storages.ApplicationStorages>();
+        services.AddScoped<Storages.ResourceStorages>();
         services.AddScoped<Tags.TagService>();
         services.AddScoped<Deployments.DeploymentQueue>();
         services.AddScoped<Deployments.DeploymentClaims>();

@@ -14,8 +14,10 @@ public static class DatabaseCompose
     private static readonly ISerializer Yaml = new SerializerBuilder().WithQuotingNecessaryStrings().DisableAliases().Build();
 
     /// <param name="network">The destination's Docker network (it exists: destinations make theirs).</param>
-    public static string Render(StandaloneDatabase database, string network)
+    /// <param name="custom">The user's own variables and volumes; none when not given.</param>
+    public static string Render(StandaloneDatabase database, string network, DatabaseCustomizations? custom = null)
     {
+        custom ??= DatabaseCustomizations.None;
         var engine = DatabaseEngine.Of(database);
         var service = new Dictionary<string, object>
         {
@@ -27,8 +29,8 @@ public static class DatabaseCompose
             {
                 ["coolify.managed"] = "true", ["coolify.type"] = "database", ["coolify.resource"] = database.Uuid, ["coolify.database.subType"] = engine.Type,
             },
-            ["environment"] = engine.Environment(database).ToDictionary(e => e.Key, e => e.Value),
-            ["volumes"] = engine.Volumes(database).Select(v => $"{v.Name}:{v.MountPath}").ToArray(),
+            ["environment"] = Environment(engine.Environment(database), custom),
+            ["volumes"] = engine.Volumes(database).Select(v => $"{v.Name}:{v.MountPath}").Concat(custom.Mounts()).ToArray(),
         };
         if (engine.Command(database) is { } command)
         {
@@ -62,9 +64,28 @@ public static class DatabaseCompose
             ["version"] = "2.4",
             ["services"] = new Dictionary<string, object> { [database.Uuid] = service },
             ["networks"] = new Dictionary<string, object> { [network] = new Dictionary<string, object> { ["external"] = true } },
-            ["volumes"] = engine.Volumes(database).ToDictionary(v => v.Name, v => (object)new Dictionary<string, string> { ["name"] = v.Name }),
+            ["volumes"] = engine.Volumes(database).Select(v => v.Name).Concat(custom.NamedVolumes()).Distinct(StringComparer.Ordinal)
+                .ToDictionary(name => name, name => (object)new Dictionary<string, string> { ["name"] = name }),
         };
         return Yaml.Serialize(EscapeInterpolation(document));
+    }
+
+    // The engine's variables (passwords, the database's name) win over a user's of the same name: a user's variable
+    // never silently changes the credentials the API shows. Keys that are not names (checked when entered) are left out.
+    private static Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> engine, DatabaseCustomizations custom)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in custom.Environment.Where(e => Applications.EnvironmentVariables.IsValidKey(e.Key)))
+        {
+            environment[key] = value;
+        }
+
+        foreach (var (key, value) in engine)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
     }
 
     // Compose reads "0" as "no limit"; the fields were checked when entered (a number, a size like 512m).

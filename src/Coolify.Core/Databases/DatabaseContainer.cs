@@ -8,18 +8,18 @@ namespace Coolify.Core.Databases;
 /// One database's container on its server, driven through Compose (<see cref="DatabaseCompose"/>): made afresh with
 /// the current settings on each start (the data is in named volumes), given its files, then started.
 /// </summary>
-public sealed class DatabaseContainer(IServerShell shell, StandaloneDatabase database, string network)
+public sealed class DatabaseContainer(IServerShell shell, StandaloneDatabase database, string network, DatabaseCustomizations custom)
 {
     private readonly DockerCli _docker = new(shell);
 
-    private string ComposeFile => DatabaseCompose.Render(database, network);
+    private string ComposeFile => DatabaseCompose.Render(database, network, custom);
 
     /// <summary>
     /// Everything the server is given for <paramref name="database"/> (its Compose file and its files): equal before
     /// and after a change means the running container is already what the change asks for (a rename, say).
     /// </summary>
-    public static string Definition(StandaloneDatabase database, string network) =>
-        string.Join('\0', DatabaseEngine.Of(database).Files(database).Select(f => $"{f.Path}\0{f.Content}").Prepend(DatabaseCompose.Render(database, network)));
+    public static string Definition(StandaloneDatabase database, string network, DatabaseCustomizations custom) =>
+        string.Join('\0', Files(database, custom).Select(f => $"{f.Path}\0{f.Content}").Prepend(DatabaseCompose.Render(database, network, custom)));
 
     /// <exception cref="DatabaseRuntimeException">Compose or Docker refused (a port taken, an image missing, ...).</exception>
     public async Task StartAsync(string destinationUuid, CancellationToken cancellationToken)
@@ -29,11 +29,12 @@ public sealed class DatabaseContainer(IServerShell shell, StandaloneDatabase dat
 
         // Created, not started: files first, so the image's entrypoint sees its configuration and init scripts.
         await ComposeAsync(["up", "--no-start", "--force-recreate", "--remove-orphans"], cancellationToken);
-        var files = DatabaseEngine.Of(database).Files(database).ToList();
+        var files = Files(database, custom).ToList();
         if (files.Count > 0)
         {
+            // A folder mount is an entry with no content (the folder itself); a file's parents come first.
             using var archive = TarFiles.Create(Folders(files).Select(f => (f, (byte[]?)null))
-                .Concat(files.Select(f => (f.Path.TrimStart('/'), (byte[]?)Encoding.UTF8.GetBytes(f.Content)))));
+                .Concat(files.Select(f => (f.Path.Trim('/'), f.Content is null ? null : (byte[]?)Encoding.UTF8.GetBytes(f.Content)))));
             await _docker.CopyIntoAsync(database.Uuid, "/", archive, cancellationToken);
         }
 
@@ -58,8 +59,12 @@ public sealed class DatabaseContainer(IServerShell shell, StandaloneDatabase dat
         }
     }
 
+    // The user's file mounts, then the engine's own files (whose paths a user's storage cannot take).
+    private static IEnumerable<(string Path, string? Content)> Files(StandaloneDatabase database, DatabaseCustomizations custom) =>
+        custom.FileEntries().Concat(DatabaseEngine.Of(database).Files(database).Select(f => (f.Path, (string?)f.Content)));
+
     // The folders the files go in, parents first (relative to the container's root).
-    private static IEnumerable<string> Folders(IEnumerable<(string Path, string Content)> files) =>
+    private static IEnumerable<string> Folders(IEnumerable<(string Path, string? Content)> files) =>
         files.SelectMany(f =>
         {
             var parts = f.Path.Trim('/').Split('/')[..^1];

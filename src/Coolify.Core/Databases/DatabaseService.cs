@@ -12,7 +12,9 @@ namespace Coolify.Core.Databases;
 /// A team's standalone databases: created in an environment on a destination, with strong generated credentials
 /// (encrypted at rest), started and stopped as Compose projects, one change at a time per database's server.
 /// </summary>
-public sealed class DatabaseService(CoolifyDbContext db, IServerShells shells, ServerLocks locks, Audit.AuditLog audit, DatabasePorts ports)
+public sealed class DatabaseService(
+    CoolifyDbContext db, IServerShells shells, ServerLocks locks, Audit.AuditLog audit, DatabasePorts ports,
+    Applications.EnvironmentVariables variables, Storages.ResourceStorages storages)
 {
     private string? _publicIpv4;
 
@@ -63,14 +65,15 @@ public sealed class DatabaseService(CoolifyDbContext db, IServerShells shells, S
         var database = await TrackedAsync(scope, uuid, cancellationToken);
         var engine = DatabaseEngine.Of(database);
         var network = database.Destination!.Network;
-        var before = DatabaseContainer.Definition(database, network);
+        var custom = await CustomizationsAsync(database, cancellationToken);
+        var before = DatabaseContainer.Definition(database, network, custom);
         var rules = new InputRules();
         DatabaseFields.Apply(database, engine, change, rules);
         rules.ThrowIfInvalid();
         await ports.EnsureFreeAsync(database, database.Destination!.ServerId, cancellationToken);
         audit.Add("database.updated", scope.Access.UserId, scope.Access.TeamId, database.Name);
         await db.SaveChangesAsync(cancellationToken);
-        if (database.Status != "exited" && DatabaseContainer.Definition(database, network) != before)
+        if (database.Status != "exited" && DatabaseContainer.Definition(database, network, custom) != before)
         {
             await RunAsync(database, container => container.StartAsync(database.Destination!.Uuid, cancellationToken), cancellationToken);
         }
@@ -124,7 +127,7 @@ public sealed class DatabaseService(CoolifyDbContext db, IServerShells shells, S
     public async Task<string> LogsAsync(TeamScope scope, string? uuid, int lines, bool timestamps, CancellationToken cancellationToken)
     {
         var database = await TrackedAsync(scope, uuid, cancellationToken);
-        var result = await ContainerFor(database).LogsAsync(Math.Clamp(lines, 1, 10_000), timestamps, cancellationToken);
+        var result = await (await ContainerForAsync(database, cancellationToken)).LogsAsync(Math.Clamp(lines, 1, 10_000), timestamps, cancellationToken);
         return result.Succeeded ? result.Output : string.Empty;
     }
 
@@ -145,12 +148,20 @@ public sealed class DatabaseService(CoolifyDbContext db, IServerShells shells, S
     {
         using (await locks.AcquireAsync(database.Destination!.ServerId, cancellationToken, "database"))
         {
-            await action(ContainerFor(database));
+            await action(await ContainerForAsync(database, cancellationToken));
         }
     }
 
-    private DatabaseContainer ContainerFor(StandaloneDatabase database) =>
-        new(shells.For(database.Destination!.Server!), database, database.Destination.Network);
+    // With the user's variables and storages: a start runs them, and a delete with its volumes removes theirs too.
+    private async Task<DatabaseContainer> ContainerForAsync(StandaloneDatabase database, CancellationToken cancellationToken) =>
+        new(shells.For(database.Destination!.Server!), database, database.Destination.Network, await CustomizationsAsync(database, cancellationToken));
+
+    private async Task<DatabaseCustomizations> CustomizationsAsync(StandaloneDatabase database, CancellationToken cancellationToken)
+    {
+        var environment = await variables.ForRuntimeAsync(ResourceKind.Database, database.Id, cancellationToken);
+        var (volumes, files) = await storages.ForResourceAsync(ResourceKind.Database, database.Id, cancellationToken);
+        return new([.. environment.Select(v => KeyValuePair.Create(v.Key, v.Value ?? string.Empty))], volumes, files);
+    }
 
     private async Task<StandaloneDatabase> TrackedAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken) =>
         await WithPlace(scope.Databases).SingleOrDefaultAsync(d => d.Uuid == uuid, cancellationToken) ?? throw new NotFoundException();

@@ -13,7 +13,7 @@ namespace Coolify.Core.Deployments;
 /// (its last log lines shown) and the old one keeps serving.
 /// </summary>
 public sealed class DeploymentPipeline(
-    CoolifyDbContext db, IServerShells shells, Builds.BuildPackImages buildImages, Storages.ApplicationStorages storages, Proxy.ProxyService proxy)
+    CoolifyDbContext db, IServerShells shells, Builds.BuildPackImages buildImages, Storages.ResourceStorages storages, Proxy.ProxyService proxy)
 {
 
     private static readonly HashSet<string> AutomaticVariables =
@@ -85,7 +85,7 @@ public sealed class DeploymentPipeline(
             await log.InfoAsync($"Starting container {name} with {environment.Count} environment variables.");
             newContainer = name;
             // The values go in a private file (0600) on the server, never in a command line; it is removed once started.
-            var (volumes, files) = await storages.ForDeploymentAsync(application.Id, limit.Token);
+            var (volumes, files) = await storages.ForResourceAsync(Common.ResourceKind.Application, application.Id, limit.Token);
             foreach (var volume in volumes.Where(v => v.HostPath is null))
             {
                 await docker.CreateVolumeAsync(volume.Name, [resourceLabel], limit.Token);

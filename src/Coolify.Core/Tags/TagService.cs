@@ -62,18 +62,19 @@ public sealed class TagService(CoolifyDbContext db, Audit.AuditLog audit)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<List<Tag>> OfApplicationAsync(TeamScope scope, string? applicationUuid, CancellationToken cancellationToken)
+    /// <summary>The tags of an application or a database of the team.</summary>
+    public async Task<List<Tag>> OfAsync(TeamScope scope, ResourceRef resource, CancellationToken cancellationToken)
     {
-        var id = await ApplicationIdAsync(scope, applicationUuid, cancellationToken);
-        return await TagsOf(id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var owner = await OwnedResource.FindAsync(scope, resource, cancellationToken);
+        return await TagsOf(owner).OrderBy(t => t.Name).ToListAsync(cancellationToken);
     }
 
     /// <summary>Attaches tags by name, creating the team's missing ones; already attached ones stay once.</summary>
-    /// <returns>The application's tags afterwards.</returns>
-    public async Task<List<Tag>> AttachAsync(TeamScope scope, string? applicationUuid, IReadOnlyList<string?> names, CancellationToken cancellationToken)
+    /// <returns>The resource's tags afterwards.</returns>
+    public async Task<List<Tag>> AttachAsync(TeamScope scope, ResourceRef resource, IReadOnlyList<string?> names, CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite();
-        var id = await ApplicationIdAsync(scope, applicationUuid, cancellationToken);
+        var owner = await OwnedResource.FindAsync(scope, resource, cancellationToken);
         var rules = new InputRules();
         if (names.Count == 0)
         {
@@ -86,23 +87,23 @@ public sealed class TagService(CoolifyDbContext db, Audit.AuditLog audit)
         var created = clean.Except(existing.Select(t => t.Name), StringComparer.Ordinal).Select(n => new Tag { TeamId = scope.Access.TeamId, Name = n }).ToList();
         db.Tags.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);
-        var attached = await db.Taggables.Where(t => t.TaggableType == ResourceKind.Application && t.TaggableId == id).Select(t => t.TagId).ToListAsync(cancellationToken);
+        var attached = await db.Taggables.Where(t => t.TaggableType == owner.Kind && t.TaggableId == owner.Id).Select(t => t.TagId).ToListAsync(cancellationToken);
         foreach (var tag in existing.Concat(created).Where(t => !attached.Contains(t.Id)))
         {
-            db.Taggables.Add(new Taggable { TagId = tag.Id, TaggableType = ResourceKind.Application, TaggableId = id });
+            db.Taggables.Add(new Taggable { TagId = tag.Id, TaggableType = owner.Kind, TaggableId = owner.Id });
         }
 
         audit.Add("tag.attached", scope.Access.UserId, scope.Access.TeamId, string.Join(',', clean));
         await db.SaveChangesAsync(cancellationToken);
-        return await TagsOf(id).OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return await TagsOf(owner).OrderBy(t => t.Name).ToListAsync(cancellationToken);
     }
 
-    public async Task DetachAsync(TeamScope scope, string? applicationUuid, string? tagUuid, CancellationToken cancellationToken)
+    public async Task DetachAsync(TeamScope scope, ResourceRef resource, string? tagUuid, CancellationToken cancellationToken)
     {
         scope.EnsureCanWrite();
-        var id = await ApplicationIdAsync(scope, applicationUuid, cancellationToken);
+        var owner = await OwnedResource.FindAsync(scope, resource, cancellationToken);
         var link = await db.Taggables.SingleOrDefaultAsync(
-            t => t.TaggableType == ResourceKind.Application && t.TaggableId == id && scope.Tags.Any(g => g.Id == t.TagId && g.Uuid == tagUuid), cancellationToken)
+            t => t.TaggableType == owner.Kind && t.TaggableId == owner.Id && scope.Tags.Any(g => g.Id == t.TagId && g.Uuid == tagUuid), cancellationToken)
             ?? throw new NotFoundException("Tag not found.");
         db.Taggables.Remove(link);
         await db.SaveChangesAsync(cancellationToken);
@@ -114,11 +115,8 @@ public sealed class TagService(CoolifyDbContext db, Audit.AuditLog audit)
                 && scope.Tags.Any(g => g.Id == t.TagId && names.Contains(g.Name))))
             .OrderBy(a => a.Name).Select(a => a.Uuid).ToListAsync(cancellationToken);
 
-    private IQueryable<Tag> TagsOf(int applicationId) =>
-        db.Tags.AsNoTracking().Where(g => db.Taggables.Any(t => t.TagId == g.Id && t.TaggableType == ResourceKind.Application && t.TaggableId == applicationId));
-
-    private static async Task<int> ApplicationIdAsync(TeamScope scope, string? uuid, CancellationToken cancellationToken) =>
-        await scope.Applications.Where(a => a.Uuid == uuid).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+    private IQueryable<Tag> TagsOf(OwnedResource owner) =>
+        db.Tags.AsNoTracking().Where(g => db.Taggables.Any(t => t.TagId == g.Id && t.TaggableType == owner.Kind && t.TaggableId == owner.Id));
 
     // Commas separate tags in /deploy?tag=a,b, so a name has none.
     private static string TagName(InputRules rules, string field, string? name)

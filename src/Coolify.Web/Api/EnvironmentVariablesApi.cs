@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Coolify.Core.Applications;
+using Coolify.Core.Common;
 using Coolify.Core.Teams;
 using Coolify.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,19 +8,32 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Coolify.Web.Api;
 
-/// <summary>Coolify's application environment-variable routes. Values need <c>read:sensitive</c>; shown-once values never come back.</summary>
+/// <summary>
+/// Coolify's environment-variable routes of applications and databases. Values need <c>read:sensitive</c>; shown-once
+/// values never come back.
+/// </summary>
 public static class EnvironmentVariablesApi
 {
     public static IEndpointRouteBuilder MapEnvironmentVariableEndpoints(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/v1").WithTags("Applications").RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
-        read.MapGet("/applications/{uuid}/envs", ListAsync).WithName("list-envs-by-application-uuid");
+        foreach (var r in ResourceRoutes.All)
+        {
+            var read = app.MapGroup("/api/v1").WithTags(r.Tag).RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
+            read.MapGet($"/{r.Segment}/{{uuid}}/envs", (string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct) =>
+                ListAsync(r.For(uuid), user, scopes, variables, ct)).WithName($"list-envs-by-{r.Noun}-uuid");
 
-        var write = app.MapGroup("/api/v1").WithTags("Applications").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
-        write.MapPost("/applications/{uuid}/envs", CreateAsync).WithName("create-env-by-application-uuid");
-        write.MapPatch("/applications/{uuid}/envs", UpdateAsync).WithName("update-env-by-application-uuid");
-        write.MapPatch("/applications/{uuid}/envs/bulk", BulkAsync).WithName("update-envs-by-application-uuid");
-        write.MapDelete("/applications/{uuid}/envs/{env_uuid}", DeleteAsync).WithName("delete-env-by-application-uuid");
+            var write = app.MapGroup("/api/v1").WithTags(r.Tag).RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
+            write.MapPost($"/{r.Segment}/{{uuid}}/envs", (string uuid, EnvRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct) =>
+                CreateAsync(r.For(uuid), $"/api/v1/{r.Segment}/{uuid}/envs", body, user, scopes, variables, ct)).WithName($"create-env-by-{r.Noun}-uuid");
+            write.MapPatch($"/{r.Segment}/{{uuid}}/envs", (string uuid, EnvRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct) =>
+                UpdateAsync(r.For(uuid), $"/api/v1/{r.Segment}/{uuid}/envs", body, user, scopes, variables, ct)).WithName($"update-env-by-{r.Noun}-uuid");
+            write.MapPatch($"/{r.Segment}/{{uuid}}/envs/bulk", (string uuid, BulkRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct) =>
+                BulkAsync(r.For(uuid), $"/api/v1/{r.Segment}/{uuid}/envs", body, user, scopes, variables, ct)).WithName($"update-envs-by-{r.Noun}-uuid");
+            write.MapDelete($"/{r.Segment}/{{uuid}}/envs/{{env_uuid}}", (
+                    string uuid, [FromRoute(Name = "env_uuid")] string envUuid, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct) =>
+                DeleteAsync(r.For(uuid), envUuid, user, scopes, variables, ct)).WithName($"delete-env-by-{r.Noun}-uuid");
+        }
+
         return app;
     }
 
@@ -35,31 +49,31 @@ public static class EnvironmentVariablesApi
         string Uuid, string Key, [property: Sensitive] string? Value, bool IsBuildtime, bool IsRuntime, bool IsPreview, bool IsLiteral, bool IsMultiline,
         bool IsShownOnce, string? Comment, DateTime CreatedAt, DateTime UpdatedAt);
 
-    public static async Task<Ok<List<EnvResponse>>> ListAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct) =>
-        TypedResults.Ok((await variables.ListAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct)).Select(ToResponse).ToList());
+    public static async Task<Ok<List<EnvResponse>>> ListAsync(ResourceRef resource, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct) =>
+        TypedResults.Ok((await variables.ListAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, ct)).Select(ToResponse).ToList());
 
-    public static async Task<Created<UuidResponse>> CreateAsync(string uuid, EnvRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct)
+    public static async Task<Created<UuidResponse>> CreateAsync(ResourceRef resource, string location, EnvRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct)
     {
-        var variable = await variables.CreateAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, body.ToChange(), ct);
-        return TypedResults.Created($"/api/v1/applications/{uuid}/envs", new UuidResponse(variable.Uuid));
+        var variable = await variables.CreateAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, body.ToChange(), ct);
+        return TypedResults.Created(location, new UuidResponse(variable.Uuid));
     }
 
-    public static async Task<Created<UuidResponse>> UpdateAsync(string uuid, EnvRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct)
+    public static async Task<Created<UuidResponse>> UpdateAsync(ResourceRef resource, string location, EnvRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct)
     {
-        var variable = await variables.UpdateAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, body.ToChange(), ct);
-        return TypedResults.Created($"/api/v1/applications/{uuid}/envs", new UuidResponse(variable.Uuid));
+        var variable = await variables.UpdateAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, body.ToChange(), ct);
+        return TypedResults.Created(location, new UuidResponse(variable.Uuid));
     }
 
-    public static async Task<Created<List<UuidResponse>>> BulkAsync(string uuid, BulkRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct)
+    public static async Task<Created<List<UuidResponse>>> BulkAsync(ResourceRef resource, string location, BulkRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct)
     {
-        var changed = await variables.UpsertManyAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, (body.Data ?? []).Select(e => e.ToChange()).ToList(), ct);
-        return TypedResults.Created($"/api/v1/applications/{uuid}/envs", changed.Select(v => new UuidResponse(v.Uuid)).ToList());
+        var changed = await variables.UpsertManyAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, (body.Data ?? []).Select(e => e.ToChange()).ToList(), ct);
+        return TypedResults.Created(location, changed.Select(v => new UuidResponse(v.Uuid)).ToList());
     }
 
     public static async Task<Ok<ApiMessage>> DeleteAsync(
-        string uuid, [FromRoute(Name = "env_uuid")] string envUuid, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct)
+        ResourceRef resource, string envUuid, ClaimsPrincipal user, TeamScopeFactory scopes, EnvironmentVariables variables, CancellationToken ct)
     {
-        await variables.DeleteAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, envUuid, ct);
+        await variables.DeleteAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, envUuid, ct);
         return TypedResults.Ok(new ApiMessage("Environment variable deleted."));
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Coolify.Core.Common;
 using Coolify.Core.Storages;
 using Coolify.Core.Teams;
 using Coolify.Web.Auth;
@@ -7,18 +8,30 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Coolify.Web.Api;
 
-/// <summary>Coolify's application storage routes: named volumes, host folders and file mounts. File contents need <c>read:sensitive</c>.</summary>
+/// <summary>
+/// Coolify's storage routes of applications and databases: named volumes, host folders and file mounts. File contents
+/// need <c>read:sensitive</c>.
+/// </summary>
 public static class StoragesApi
 {
     public static IEndpointRouteBuilder MapStorageEndpoints(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/v1").WithTags("Applications").RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
-        read.MapGet("/applications/{uuid}/storages", ListAsync).WithName("list-storages-by-application-uuid");
+        foreach (var r in ResourceRoutes.All)
+        {
+            var read = app.MapGroup("/api/v1").WithTags(r.Tag).RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
+            read.MapGet($"/{r.Segment}/{{uuid}}/storages", (string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ResourceStorages storages, CancellationToken ct) =>
+                ListAsync(r.For(uuid), user, scopes, storages, ct)).WithName($"list-storages-by-{r.Noun}-uuid");
 
-        var write = app.MapGroup("/api/v1").WithTags("Applications").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
-        write.MapPost("/applications/{uuid}/storages", CreateAsync).WithName("create-storage-by-application-uuid");
-        write.MapPatch("/applications/{uuid}/storages", UpdateAsync).WithName("update-storage-by-application-uuid");
-        write.MapDelete("/applications/{uuid}/storages/{storage_uuid}", DeleteAsync).WithName("delete-storage-by-application-uuid");
+            var write = app.MapGroup("/api/v1").WithTags(r.Tag).RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
+            write.MapPost($"/{r.Segment}/{{uuid}}/storages", (string uuid, StorageRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ResourceStorages storages, CancellationToken ct) =>
+                CreateAsync(r.For(uuid), $"/api/v1/{r.Segment}/{uuid}/storages", body, user, scopes, storages, ct)).WithName($"create-storage-by-{r.Noun}-uuid");
+            write.MapPatch($"/{r.Segment}/{{uuid}}/storages", (string uuid, StorageRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ResourceStorages storages, CancellationToken ct) =>
+                UpdateAsync(r.For(uuid), body, user, scopes, storages, ct)).WithName($"update-storage-by-{r.Noun}-uuid");
+            write.MapDelete($"/{r.Segment}/{{uuid}}/storages/{{storage_uuid}}", (
+                    string uuid, [FromRoute(Name = "storage_uuid")] string storageUuid, ClaimsPrincipal user, TeamScopeFactory scopes, ResourceStorages storages, CancellationToken ct) =>
+                DeleteAsync(r.For(uuid), storageUuid, user, scopes, storages, ct)).WithName($"delete-storage-by-{r.Noun}-uuid");
+        }
+
         return app;
     }
 
@@ -33,27 +46,27 @@ public static class StoragesApi
 
     public sealed record Storages(List<PersistentStorage> PersistentStorages, List<FileStorage> FileStorages);
 
-    public static async Task<Ok<Storages>> ListAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationStorages storages, CancellationToken ct)
+    public static async Task<Ok<Storages>> ListAsync(ResourceRef resource, ClaimsPrincipal user, TeamScopeFactory scopes, ResourceStorages storages, CancellationToken ct)
     {
-        var (volumes, files) = await storages.ListAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct);
+        var (volumes, files) = await storages.ListAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, ct);
         return TypedResults.Ok(new Storages([.. volumes.Select(ToResponse)], [.. files.Select(ToResponse)]));
     }
 
     public static async Task<Created<object>> CreateAsync(
-        string uuid, StorageRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationStorages storages, CancellationToken ct)
+        ResourceRef resource, string location, StorageRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ResourceStorages storages, CancellationToken ct)
     {
-        var storage = await storages.CreateAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, body.ToChange(), ct);
-        return TypedResults.Created($"/api/v1/applications/{uuid}/storages", ToResponse(storage));
+        var storage = await storages.CreateAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, body.ToChange(), ct);
+        return TypedResults.Created(location, ToResponse(storage));
     }
 
     public static async Task<Ok<object>> UpdateAsync(
-        string uuid, StorageRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationStorages storages, CancellationToken ct) =>
-        TypedResults.Ok(ToResponse(await storages.UpdateAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, body.ToChange(), ct)));
+        ResourceRef resource, StorageRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ResourceStorages storages, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await storages.UpdateAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, body.ToChange(), ct)));
 
     public static async Task<Ok<ApiMessage>> DeleteAsync(
-        string uuid, [FromRoute(Name = "storage_uuid")] string storageUuid, ClaimsPrincipal user, TeamScopeFactory scopes, ApplicationStorages storages, CancellationToken ct)
+        ResourceRef resource, string storageUuid, ClaimsPrincipal user, TeamScopeFactory scopes, ResourceStorages storages, CancellationToken ct)
     {
-        await storages.DeleteAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, storageUuid, ct);
+        await storages.DeleteAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, storageUuid, ct);
         return TypedResults.Ok(new ApiMessage("Storage deleted."));
     }
 
@@ -64,7 +77,7 @@ public static class StoragesApi
         _ => throw new ArgumentOutOfRangeException(nameof(storage)),
     };
 
-    private static PersistentStorage ToResponse(LocalPersistentVolume v) => new(v.Uuid, ApplicationStorages.Persistent, v.Name, v.MountPath, v.HostPath, v.CreatedAt);
+    private static PersistentStorage ToResponse(LocalPersistentVolume v) => new(v.Uuid, ResourceStorages.Persistent, v.Name, v.MountPath, v.HostPath, v.CreatedAt);
 
-    private static FileStorage ToResponse(LocalFileVolume f) => new(f.Uuid, ApplicationStorages.File, f.MountPath, f.FsPath, f.Content, f.IsDirectory, f.CreatedAt);
+    private static FileStorage ToResponse(LocalFileVolume f) => new(f.Uuid, ResourceStorages.File, f.MountPath, f.FsPath, f.Content, f.IsDirectory, f.CreatedAt);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Coolify.Core.Common;
 using Coolify.Core.Tags;
 using Coolify.Core.Teams;
 using Coolify.Web.Auth;
@@ -7,21 +8,32 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Coolify.Web.Api;
 
-/// <summary>Coolify's tag routes: the team's tags, and the tags of an application.</summary>
+/// <summary>Coolify's tag routes: the team's tags, and the tags of an application or a database.</summary>
 public static class TagsApi
 {
     public static IEndpointRouteBuilder MapTagEndpoints(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/v1").WithTags("Tags").RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
         read.MapGet("/tags", ListAsync).WithName("list-tags");
-        read.MapGet("/applications/{uuid}/tags", ListForApplicationAsync).WithName("list-tags-by-application-uuid");
 
         var write = app.MapGroup("/api/v1").WithTags("Tags").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
         write.MapPost("/tags", CreateAsync).WithName("create-tag");
         write.MapPatch("/tags/{uuid}", RenameAsync).WithName("update-tag-by-uuid");
         write.MapDelete("/tags/{uuid}", DeleteAsync).WithName("delete-tag-by-uuid");
-        write.MapPost("/applications/{uuid}/tags", AttachAsync).WithName("create-tag-by-application-uuid");
-        write.MapDelete("/applications/{uuid}/tags/{tag_uuid}", DetachAsync).WithName("delete-tag-by-application-uuid");
+        foreach (var r in ResourceRoutes.All)
+        {
+            var readOwn = app.MapGroup("/api/v1").WithTags(r.Tag).RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
+            readOwn.MapGet($"/{r.Segment}/{{uuid}}/tags", (string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, TagService tags, CancellationToken ct) =>
+                ListForResourceAsync(r.For(uuid), user, scopes, tags, ct)).WithName($"list-tags-by-{r.Noun}-uuid");
+
+            var writeOwn = app.MapGroup("/api/v1").WithTags(r.Tag).RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
+            writeOwn.MapPost($"/{r.Segment}/{{uuid}}/tags", (string uuid, AttachRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, TagService tags, CancellationToken ct) =>
+                AttachAsync(r.For(uuid), $"/api/v1/{r.Segment}/{uuid}/tags", body, user, scopes, tags, ct)).WithName($"create-tag-by-{r.Noun}-uuid");
+            writeOwn.MapDelete($"/{r.Segment}/{{uuid}}/tags/{{tag_uuid}}", (
+                    string uuid, [FromRoute(Name = "tag_uuid")] string tagUuid, ClaimsPrincipal user, TeamScopeFactory scopes, TagService tags, CancellationToken ct) =>
+                DetachAsync(r.For(uuid), tagUuid, user, scopes, tags, ct)).WithName($"delete-tag-by-{r.Noun}-uuid");
+        }
+
         return app;
     }
 
@@ -49,21 +61,21 @@ public static class TagsApi
         return TypedResults.Ok(new ApiMessage("Tag deleted."));
     }
 
-    public static async Task<Ok<List<TagResponse>>> ListForApplicationAsync(string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, TagService tags, CancellationToken ct) =>
-        TypedResults.Ok((await tags.OfApplicationAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, ct)).Select(ToResponse).ToList());
+    public static async Task<Ok<List<TagResponse>>> ListForResourceAsync(ResourceRef resource, ClaimsPrincipal user, TeamScopeFactory scopes, TagService tags, CancellationToken ct) =>
+        TypedResults.Ok((await tags.OfAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, ct)).Select(ToResponse).ToList());
 
     public static async Task<Created<List<TagResponse>>> AttachAsync(
-        string uuid, AttachRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, TagService tags, CancellationToken ct)
+        ResourceRef resource, string location, AttachRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, TagService tags, CancellationToken ct)
     {
         var names = body.TagNames ?? (body.TagName is null ? [] : [body.TagName]);
-        var attached = await tags.AttachAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, names, ct);
-        return TypedResults.Created($"/api/v1/applications/{uuid}/tags", attached.Select(ToResponse).ToList());
+        var attached = await tags.AttachAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, names, ct);
+        return TypedResults.Created(location, attached.Select(ToResponse).ToList());
     }
 
     public static async Task<Ok<ApiMessage>> DetachAsync(
-        string uuid, [FromRoute(Name = "tag_uuid")] string tagUuid, ClaimsPrincipal user, TeamScopeFactory scopes, TagService tags, CancellationToken ct)
+        ResourceRef resource, string tagUuid, ClaimsPrincipal user, TeamScopeFactory scopes, TagService tags, CancellationToken ct)
     {
-        await tags.DetachAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, tagUuid, ct);
+        await tags.DetachAsync(await ApiScope.RequireAsync(user, scopes, ct), resource, tagUuid, ct);
         return TypedResults.Ok(new ApiMessage("Tag removed."));
     }
 

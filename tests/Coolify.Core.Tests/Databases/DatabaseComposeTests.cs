@@ -1,4 +1,5 @@
 using Coolify.Core.Databases;
+using Coolify.Core.Storages;
 using YamlDotNet.RepresentationModel;
 
 namespace Coolify.Core.Tests.Databases;
@@ -18,13 +19,17 @@ public sealed class DatabaseComposeTests
         return database;
     }
 
-    private static YamlMappingNode Service(StandaloneDatabase database)
+    private static YamlMappingNode Service(StandaloneDatabase database, DatabaseCustomizations? custom = null) =>
+        (YamlMappingNode)((YamlMappingNode)Document(database, custom)["services"])[database.Uuid];
+
+    private static YamlMappingNode Document(StandaloneDatabase database, DatabaseCustomizations? custom = null)
     {
         var yaml = new YamlStream();
-        yaml.Load(new StringReader(DatabaseCompose.Render(database, "coolify")));
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        return (YamlMappingNode)((YamlMappingNode)root["services"])[database.Uuid];
+        yaml.Load(new StringReader(DatabaseCompose.Render(database, "coolify", custom)));
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
+
+    private static string Value(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
 
     private static IReadOnlyList<string> List(YamlMappingNode node, string key) => [.. ((YamlSequenceNode)node[key]).Children.Select(c => ((YamlScalarNode)c).Value!)];
 
@@ -109,5 +114,48 @@ public sealed class DatabaseComposeTests
     {
         var database = Database("postgresql", d => d.Image = image);
         Assert.Equal($"postgres-data-{database.Uuid}:{mountPath}", Assert.Single(List(Service(database), "volumes")));
+    }
+
+    [Fact]
+    public void UsersVariables_ReachTheContainer_ButTheEnginesOwnWinOnAClash()
+    {
+        var database = Database("postgresql");
+        var custom = new DatabaseCustomizations(
+            [KeyValuePair.Create("TZ", "Europe/Paris"), KeyValuePair.Create("POSTGRES_PASSWORD", "hijacked"), KeyValuePair.Create("PRICE", "$5"),
+                KeyValuePair.Create("BAD KEY", "x")], [], []);
+        var environment = (YamlMappingNode)Service(database, custom)["environment"];
+
+        Assert.Equal("Europe/Paris", Value(environment, "TZ"));
+        Assert.Equal("secret", Value(environment, "POSTGRES_PASSWORD"));
+        Assert.Equal("$$5", Value(environment, "PRICE"));
+        Assert.False(environment.Children.ContainsKey("BAD KEY"));
+    }
+
+    [Fact]
+    public void UsersVolumes_AreMountedBesideTheData_NamedOnesDeclared_HostFoldersNot()
+    {
+        var database = Database("postgresql", d => d.Image = "postgres:16-alpine");
+        var named = new LocalPersistentVolume { ResourceType = "database", Name = $"{database.Uuid}-archive", MountPath = "/archive" };
+        var host = new LocalPersistentVolume { ResourceType = "database", Name = "logs", MountPath = "/logs", HostPath = "/srv/logs", IsReadonly = true };
+        var document = Document(database, new DatabaseCustomizations([], [named, host], []));
+        var service = (YamlMappingNode)((YamlMappingNode)document["services"])[database.Uuid];
+
+        Assert.Equal([$"postgres-data-{database.Uuid}:/var/lib/postgresql/data", $"{database.Uuid}-archive:/archive", "/srv/logs:/logs:ro"], List(service, "volumes"));
+        Assert.Equal(
+            [$"postgres-data-{database.Uuid}", $"{database.Uuid}-archive"],
+            ((YamlMappingNode)document["volumes"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+    }
+
+    [Fact]
+    public void UsersFileMounts_ChangeTheDefinition_SoARunningDatabaseIsMadeAgain()
+    {
+        var database = Database("postgresql");
+        var file = new LocalFileVolume { ResourceType = "database", FsPath = "/etc/motd", MountPath = "/etc/motd", Content = "hello" };
+
+        var without = DatabaseContainer.Definition(database, "coolify", DatabaseCustomizations.None);
+        var with = DatabaseContainer.Definition(database, "coolify", new DatabaseCustomizations([], [], [file]));
+
+        Assert.NotEqual(without, with);
+        Assert.Contains("/etc/motd\0hello", with, StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,14 @@ public sealed class OpenApiDocumentTests(CoolifyWebFactory factory) : IClassFixt
         { "get", "/api/v1/teams/{id}/members", "get-members-by-team-id" },
         { "get", "/api/v1/team", "get-token-team" },
         { "get", "/api/v1/team/members", "get-token-team-members" },
+        { "get", "/api/v1/applications/{uuid}/envs", "list-envs-by-application-uuid" },
+        { "get", "/api/v1/databases/{uuid}/envs", "list-envs-by-database-uuid" },
+        { "patch", "/api/v1/databases/{uuid}/envs/bulk", "update-envs-by-database-uuid" },
+        { "delete", "/api/v1/databases/{uuid}/envs/{env_uuid}", "delete-env-by-database-uuid" },
+        { "patch", "/api/v1/databases/{uuid}/storages", "update-storage-by-database-uuid" },
+        { "delete", "/api/v1/databases/{uuid}/storages/{storage_uuid}", "delete-storage-by-database-uuid" },
+        { "post", "/api/v1/databases/{uuid}/tags", "create-tag-by-database-uuid" },
+        { "delete", "/api/v1/databases/{uuid}/tags/{tag_uuid}", "delete-tag-by-database-uuid" },
     };
 
     [Theory]

@@ -35,6 +35,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaS3StorageUuid = string.Empty;
     private string _alphaBackupUuid = string.Empty;
     private string _alphaExecutionUuid = string.Empty;
+    private string _alphaDatabaseVariableUuid = string.Empty;
+    private string _alphaDatabaseStorageUuid = string.Empty;
+    private string _alphaDatabaseTagUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -94,6 +97,14 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             _alphaS3StorageUuid = (await s3.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
             using var backup = await owner.PostAsJsonAsync($"/api/v1/databases/{_alphaDatabaseUuid}/backups", new { frequency = "0 3 * * *" }, TestContext.Current.CancellationToken);
             _alphaBackupUuid = (await backup.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var databaseVariable = await owner.PostAsJsonAsync(
+                $"/api/v1/databases/{_alphaDatabaseUuid}/envs", new { key = "DB_SECRET", value = $"{SecretTeamMarker} db value" }, TestContext.Current.CancellationToken);
+            _alphaDatabaseVariableUuid = (await databaseVariable.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var databaseStorage = await owner.PostAsJsonAsync(
+                $"/api/v1/databases/{_alphaDatabaseUuid}/storages", new { type = "file", mount_path = "/etc/db.conf", content = $"{SecretTeamMarker} db file" }, TestContext.Current.CancellationToken);
+            _alphaDatabaseStorageUuid = (await databaseStorage.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var databaseTag = await owner.PostAsJsonAsync($"/api/v1/databases/{_alphaDatabaseUuid}/tags", new { tag_name = $"{SecretTeamMarker} db tag" }, TestContext.Current.CancellationToken);
+            _alphaDatabaseTagUuid = (await databaseTag.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
         }
 
         // A finished backup of it (its file is on Alpha's made-up server): the execution routes need one.
@@ -232,6 +243,9 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "scheduled_backup_uuid" => _alphaBackupUuid,
             "execution_uuid" => _alphaExecutionUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseUuid,
+            "env_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseVariableUuid,
+            "storage_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseStorageUuid,
+            "tag_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseTagUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/s3-storages/", StringComparison.Ordinal) => _alphaS3StorageUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/projects/", StringComparison.Ordinal) => _alphaProjectUuid,
