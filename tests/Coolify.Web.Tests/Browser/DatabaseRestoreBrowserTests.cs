@@ -49,6 +49,17 @@ public sealed class DatabaseRestoreBrowserTests : BrowserTestBase
         Assert.Equal("10.00", sum.Output.Trim());
         await page.ScreenshotAsync(new() { Path = Support.Browser.ScreenshotPath("database-restore.png"), FullPage = true });
 
+        // An environment variable from the page reaches the container at its restart.
+        var environment = page.GetByTestId("database-environment");
+        await environment.GetByLabel("Key", new() { Exact = true }).FillAsync("TZ");
+        await environment.GetByLabel("Value", new() { Exact = true }).FillAsync("Europe/Paris");
+        await environment.GetByRole(AriaRole.Button, new() { Name = "Add variable" }).ClickAsync();
+        await Assertions.Expect(environment.Locator("code", new() { HasText = "TZ" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restart", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("database-message")).ToHaveTextAsync("Database restarted.", new() { Timeout = 60_000 });
+        var variables = await Server.RunAsync(ShellCommand.Of("docker", "inspect", "--format", "{{json .Config.Env}}", uuid), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Contains("TZ=Europe/Paris", System.Text.Json.JsonSerializer.Deserialize<string[]>(variables.Output)!);
+
         await page.GetByLabel("I understand the data is deleted").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete database" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("resources")).Not.ToContainTextAsync("ledger", new() { Timeout = 30_000 });
