@@ -46,7 +46,7 @@ public sealed class BackupRetentionTests : IAsyncLifetime
         string schedule;
         using (var created = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/backups", new
         {
-            frequency = "0 0 1 1 *", save_s3 = true, s3_storage_uuid = await S3StorageAsync(), backup_now = true,
+            frequency = "0 0 1 1 *", save_s3 = true, s3_storage_uuid = await TestBucket.CreateStorageAsync(_place, "retention"), backup_now = true,
             database_backup_retention_amount_locally = 1, database_backup_retention_amount_s3 = 2,
         }, Token))
         {
@@ -131,7 +131,7 @@ public sealed class BackupRetentionTests : IAsyncLifetime
         var folder = Path.GetDirectoryName(runs[0].Filename)!;
         Assert.EndsWith($"/{_uuid}", folder, StringComparison.Ordinal);
         Assert.Equal(runs.Take(onServer).Select(r => Path.GetFileName(r.Filename)).Order(), Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order());
-        Assert.Equal(runs.Take(inS3).Select(r => r.Filename.TrimStart('/')).Order(), (await KeysAsync(folder.TrimStart('/') + "/")).Order());
+        Assert.Equal(runs.Take(inS3).Select(r => r.Filename.TrimStart('/')).Order(), (await TestBucket.KeysAsync(folder.TrimStart('/') + "/")).Order());
 
         // Rows of backups with no copy left are gone; the others are exactly the newest ones.
         var rows = (await ExecutionsAsync(schedule, Token)).Select(e => e.GetProperty("uuid").GetString()).ToList();
@@ -142,31 +142,6 @@ public sealed class BackupRetentionTests : IAsyncLifetime
     private async Task<List<JsonElement>> ExecutionsAsync(string schedule, CancellationToken cancellationToken) =>
         [.. (await _place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/databases/{_uuid}/backups/{schedule}/executions", cancellationToken))
             .GetProperty("executions").EnumerateArray()];
-
-    private async Task<string> S3StorageAsync()
-    {
-        using var created = await _place.Api.PostAsJsonAsync("/api/v1/s3-storages", new
-        {
-            name = "retention", endpoint = Endpoint, bucket = Bucket, region = "us-east-1",
-            key = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_KEY"), secret = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_SECRET"),
-        }, Token);
-        var uuid = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
-        using var validated = await _place.Api.PostAsync($"/api/v1/s3-storages/{uuid}/validate", null, Token);
-        Assert.True((await validated.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("valid").GetBoolean());
-        return uuid;
-    }
-
-    private static async Task<List<string>> KeysAsync(string prefix)
-    {
-        var storage = new S3Storage
-        {
-            Name = "read", Endpoint = Endpoint!, Bucket = Bucket!,
-            Key = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_KEY")!, Secret = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_SECRET")!,
-        };
-        using var client = S3Clients.Create(storage);
-        var listed = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = storage.Bucket, Prefix = prefix }, Token);
-        return [.. (listed.S3Objects ?? []).Select(o => o.Key)];
-    }
 
     public async ValueTask DisposeAsync()
     {

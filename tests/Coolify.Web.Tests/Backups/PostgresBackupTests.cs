@@ -43,7 +43,7 @@ public sealed class PostgresBackupTests : IAsyncLifetime
             await rows.ExecuteNonQueryAsync(Token);
         }
 
-        var storage = await S3StorageAsync();
+        var storage = await TestBucket.CreateStorageAsync(_place, "backups");
         using (var refused = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/backups", new { frequency = "every 5 minutes" }, Token))
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -75,13 +75,13 @@ public sealed class PostgresBackupTests : IAsyncLifetime
         var local = await File.ReadAllBytesAsync(newest, Token);
         Assert.Equal("PGDMP", System.Text.Encoding.ASCII.GetString(local, 0, 5));
         Assert.Equal(local.Length, executions[0].GetProperty("size").GetInt64());
-        Assert.Equal(local, await ObjectAsync(newest.TrimStart('/')));
+        Assert.Equal(local, await TestBucket.ObjectAsync(newest.TrimStart('/')));
 
         // Local retention (2): the oldest file is gone from the server, its S3 copy stays (S3 retention is off).
         var oldest = first.GetProperty("filename").GetString()!;
         Assert.False(File.Exists(oldest));
         Assert.True(File.Exists(executions[1].GetProperty("filename").GetString()!));
-        Assert.NotEmpty(await ObjectAsync(oldest.TrimStart('/')));
+        Assert.NotEmpty(await TestBucket.ObjectAsync(oldest.TrimStart('/')));
 
         // The data goes, the database is stopped, the server's copy is lost: the restore starts it, takes a safety
         // backup, fetches the S3 copy and puts the rows back as they were.
@@ -115,19 +115,6 @@ public sealed class PostgresBackupTests : IAsyncLifetime
         return await command.ExecuteScalarAsync(Token);
     }
 
-    private async Task<string> S3StorageAsync()
-    {
-        using var created = await _place.Api.PostAsJsonAsync("/api/v1/s3-storages", new
-        {
-            name = "backups", endpoint = Endpoint, bucket = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_BUCKET"), region = "us-east-1",
-            key = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_KEY"), secret = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_SECRET"),
-        }, Token);
-        var uuid = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
-        using var validated = await _place.Api.PostAsync($"/api/v1/s3-storages/{uuid}/validate", null, Token);
-        Assert.True((await validated.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("valid").GetBoolean());
-        return uuid;
-    }
-
     // Newest first, once there are `count` finished ones (polling a condition: the worker's runs).
     private async Task<List<JsonElement>> WaitForExecutionsAsync(string schedule, int count, TimeSpan? within = null)
     {
@@ -146,20 +133,6 @@ public sealed class PostgresBackupTests : IAsyncLifetime
 
             await Task.Delay(500, deadline.Token);
         }
-    }
-
-    private static async Task<byte[]> ObjectAsync(string key)
-    {
-        var storage = new S3Storage
-        {
-            Name = "read", Endpoint = Endpoint!, Bucket = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_BUCKET")!,
-            Key = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_KEY")!, Secret = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_SECRET")!,
-        };
-        using var client = S3Clients.Create(storage);
-        using var response = await client.GetObjectAsync(storage.Bucket, key, Token);
-        using var copy = new MemoryStream();
-        await response.ResponseStream.CopyToAsync(copy, Token);
-        return copy.ToArray();
     }
 
     public async ValueTask DisposeAsync()

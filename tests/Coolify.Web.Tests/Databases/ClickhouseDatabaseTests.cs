@@ -7,6 +7,7 @@ using System.Text.Json;
 using Coolify.Core.Commands;
 using Coolify.Core.S3;
 using Coolify.Infrastructure.Servers;
+using Coolify.Web.Tests.Backups;
 using Coolify.Web.Tests.Support;
 
 namespace Coolify.Web.Tests.Databases;
@@ -59,7 +60,7 @@ public sealed class ClickhouseDatabaseTests : IAsyncLifetime
 
         // The schedule's own run (no "backup now"), within the minute: a file on the server and the same bytes in S3.
         string schedule;
-        using (var created = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/backups", new { frequency = "every_minute", save_s3 = true, s3_storage_uuid = await S3StorageAsync() }, Token))
+        using (var created = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/backups", new { frequency = "every_minute", save_s3 = true, s3_storage_uuid = await TestBucket.CreateStorageAsync(_place, "backups") }, Token))
         {
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
             schedule = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
@@ -69,7 +70,7 @@ public sealed class ClickhouseDatabaseTests : IAsyncLifetime
         Assert.True(execution.GetProperty("s3_uploaded").GetBoolean(), execution.GetProperty("message").GetString());
         var file = execution.GetProperty("filename").GetString()!;
         var local = await File.ReadAllBytesAsync(file, Token);
-        Assert.Equal(local, await ObjectAsync(file.TrimStart('/')));
+        Assert.Equal(local, await TestBucket.ObjectAsync(file.TrimStart('/')));
 
         // The dump names no database: the table's definition is its own.
         var definition = await EntryAsync(local, "./00001.sql");
@@ -147,33 +148,6 @@ public sealed class ClickhouseDatabaseTests : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"{name} is not in the dump.");
-    }
-
-    private async Task<string> S3StorageAsync()
-    {
-        using var created = await _place.Api.PostAsJsonAsync("/api/v1/s3-storages", new
-        {
-            name = "backups", endpoint = Endpoint, bucket = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_BUCKET"), region = "us-east-1",
-            key = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_KEY"), secret = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_SECRET"),
-        }, Token);
-        var uuid = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
-        using var validated = await _place.Api.PostAsync($"/api/v1/s3-storages/{uuid}/validate", null, Token);
-        Assert.True((await validated.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("valid").GetBoolean());
-        return uuid;
-    }
-
-    private static async Task<byte[]> ObjectAsync(string key)
-    {
-        var storage = new S3Storage
-        {
-            Name = "read", Endpoint = Endpoint!, Bucket = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_BUCKET")!,
-            Key = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_KEY")!, Secret = Environment.GetEnvironmentVariable("COOLIFY_TEST_S3_SECRET")!,
-        };
-        using var client = S3Clients.Create(storage);
-        using var response = await client.GetObjectAsync(storage.Bucket, key, Token);
-        using var copy = new MemoryStream();
-        await response.ResponseStream.CopyToAsync(copy, Token);
-        return copy.ToArray();
     }
 
     public async ValueTask DisposeAsync()
