@@ -57,8 +57,12 @@ public static class BackupDumps
         return $"MYSQL_PWD=\"${variable}\" exec {program} -uroot --single-transaction --quick --routines {target}";
     }
 
-    /// <summary>Whether a backup of this engine and kind can be restored here (one database's dump of PostgreSQL, MySQL, MariaDB, MongoDB or ClickHouse).</summary>
-    public static bool CanRestore(DatabaseEngine engine, string? databaseName) => engine is PostgresEngine or MysqlEngine or MongoEngine or ClickhouseEngine && databaseName is not (null or "all");
+    /// <summary>
+    /// Whether a backup of this engine and kind can be restored here: one database's dump of PostgreSQL, MySQL, MariaDB,
+    /// MongoDB or ClickHouse, or a Redis or KeyDB snapshot (the whole store).
+    /// </summary>
+    public static bool CanRestore(DatabaseEngine engine, string? databaseName) =>
+        (engine is PostgresEngine or MysqlEngine or MongoEngine or ClickhouseEngine && databaseName is not (null or "all")) || engine is RedisEngine and not DragonflyEngine;
 
     /// <summary>
     /// The command that restores the server's file <paramref name="path"/> into <paramref name="targetDatabase"/> —
@@ -76,6 +80,7 @@ public static class BackupDumps
             MysqlEngine mysql => ShellCommand.Of("gunzip", "-c", "--", path).Pipe(Exec("sh", "-c", MysqlClient(mysql), "sh", targetDatabase)),
             MongoEngine => ScriptedDumps.MongoRestore(database, sourceDatabase ?? targetDatabase, targetDatabase, path),
             ClickhouseEngine => ClickhouseDumps.RestoreCommand(database, targetDatabase, path),
+            RedisEngine and not DragonflyEngine => ScriptedDumps.RedisRestore(database, path),
             _ => throw new InvalidOperationException($"{engine.Name} backups are not restored here."),
         };
     }

@@ -29,7 +29,7 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
         var engine = DatabaseEngine.Of(database);
         if (execution.Status != "success" || execution.Filename is null || !BackupDumps.CanRestore(engine, execution.DatabaseName))
         {
-            throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL, MariaDB, MongoDB or ClickHouse database can be restored here.");
+            throw ValidationException.For("execution_uuid", "Only a successful backup of one PostgreSQL, MySQL, MariaDB, MongoDB or ClickHouse database, or of a Redis or KeyDB store, can be restored here.");
         }
 
         var target = Target(request.DatabaseName ?? execution.DatabaseName!);
@@ -52,7 +52,7 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
 
         audit.Add("backup.restored", scope.Access.UserId, scope.Access.TeamId, $"{database.Name}: {execution.Filename} into {target}");
         await db.SaveChangesAsync(cancellationToken);
-        notes.Add($"Restored {execution.Filename} into {target}.");
+        notes.Add($"Restored {execution.Filename} into {(engine is RedisEngine ? "the store" : target)}.");
         return string.Join(" ", notes);
     }
 

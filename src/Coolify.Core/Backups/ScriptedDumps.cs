@@ -4,7 +4,7 @@ using Coolify.Core.Databases;
 namespace Coolify.Core.Backups;
 
 /// <summary>
-/// Dumps that take more than one program call inside the container: MongoDB (the password into a private file for
+/// Dumps and restores that take more than one program call inside the container: MongoDB (the password into a private file for
 /// <c>mongodump</c>/<c>mongorestore</c>, which take it no other way off the command line) and Dragonfly (a snapshot it
 /// writes itself, then streamed out). Each is a fixed shell line; names reach it only as arguments ("$1"), passwords
 /// only from the container's own environment.
@@ -55,6 +55,41 @@ public static class ScriptedDumps
                 + "if [ \"$reply\" != OK ]; then echo \"$reply\" >&2; exit 1; fi; cat \"$file\"")
             .Pipe(ShellCommand.Of("gzip", "-c"))
             .WriteOutputTo(path);
+
+    /// <summary>
+    /// Puts a Redis or KeyDB snapshot (the server's gzipped file <paramref name="path"/>) back into the running store,
+    /// with no restart and whatever its persistence (our stores append-only: a dump.rdb dropped in would be ignored):
+    /// a second server inside the container loads the snapshot on a private port, the store becomes its replica for
+    /// one full sync (which replaces all its data, and rewrites its own files), then stands alone again.
+    /// </summary>
+    public static ShellCommand RedisRestore(StandaloneDatabase database, string path)
+    {
+        var (cli, server) = DatabaseEngine.Of(database) is KeydbEngine ? ("keydb-cli", "keydb-server") : ("redis-cli", "redis-server");
+        return ShellCommand.Of("gunzip", "-c", "--", path).Pipe(Exec(database, input: true, "sh", "-c", RedisRestoreScript, "sh", cli, server));
+    }
+
+    // "$1" the client, "$2" the server program. The store's own password is REDISCLI_AUTH in the container's
+    // environment; the private server has none and listens on loopback only, for the seconds it takes.
+    private const string RedisRestoreScript = """
+        set -e
+        cli=$1; server=$2; port=16399; dir=$(mktemp -d)
+        trap 'kill "$(cat "$dir/pid" 2>/dev/null)" 2>/dev/null; rm -rf "$dir"' EXIT
+        cat > "$dir/dump.rdb"
+        "$server" --port "$port" --bind 127.0.0.1 --dir "$dir" --dbfilename dump.rdb --appendonly no --save '' \
+          --daemonize yes --pidfile "$dir/pid" --logfile "$dir/log"
+        i=0
+        until [ "$(env -u REDISCLI_AUTH "$cli" -p "$port" ping 2>/dev/null)" = PONG ]; do
+          i=$((i+1)); if [ $i -gt 1500 ]; then cat "$dir/log" >&2; exit 1; fi; sleep 0.2
+        done
+        "$cli" replicaof 127.0.0.1 "$port" >/dev/null
+        i=0
+        until "$cli" info replication | grep -q '^master_link_status:up'; do
+          i=$((i+1))
+          if [ $i -gt 9000 ]; then "$cli" replicaof no one >/dev/null; echo 'the snapshot did not load within 30 minutes' >&2; exit 1; fi
+          sleep 0.2
+        done
+        "$cli" replicaof no one >/dev/null
+        """;
 
     private static ShellCommand Exec(StandaloneDatabase database, bool input, params string[] command) =>
         input ? ShellCommand.Of("docker", ["exec", "-i", "--", database.Uuid, .. command]) : ShellCommand.Of("docker", ["exec", "--", database.Uuid, .. command]);

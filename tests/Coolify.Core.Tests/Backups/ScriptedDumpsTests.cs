@@ -20,6 +20,21 @@ public sealed class ScriptedDumpsTests
     private static readonly StandaloneDatabase Dragonfly = new() { Engine = "dragonfly", Name = "kv", Uuid = "dfly1", Image = "dragonfly", Password = Password };
 
     [Fact]
+    public void RedisRestore_LoadsTheSnapshotInAPrivateServer_AndSyncsTheStoreFromIt_WithNoPasswordInArgv()
+    {
+        var keydb = new StandaloneDatabase { Engine = "keydb", Name = "kv", Uuid = "keydb1", Image = "keydb", Password = Password };
+        var text = BackupDumps.RestoreCommand(keydb, "all", "/data/b/keydb-dump-1.rdb.gz").Render();
+
+        Assert.StartsWith("'gunzip' '-c' '--' '/data/b/keydb-dump-1.rdb.gz' | 'docker' 'exec' '-i' '--' 'keydb1' 'sh' '-c' ", text, StringComparison.Ordinal);
+        Assert.EndsWith(" 'sh' 'keydb-cli' 'keydb-server'", text, StringComparison.Ordinal);
+        Assert.Contains("replicaof 127.0.0.1", text, StringComparison.Ordinal);
+        Assert.Contains("replicaof no one", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("s$s;w", text, StringComparison.Ordinal);
+        Assert.True(BackupDumps.CanRestore(DatabaseEngine.Of(keydb), "all"));
+        Assert.False(BackupDumps.CanRestore(DatabaseEngine.Of(Dragonfly), "all"));
+    }
+
+    [Fact]
     public void MongoDump_OneDatabase_IsAnArgument_AndThePasswordComesFromAPrivateConfigFile()
     {
         var text = BackupDumps.Command(Mongo, "orders", "/data/b/mongo-dump-orders-1.tar.gz").Render();

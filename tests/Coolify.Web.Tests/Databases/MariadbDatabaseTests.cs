@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Coolify.Core.Commands;
 using Coolify.Infrastructure.Servers;
+using Coolify.Web.Tests.Backups;
 using Coolify.Web.Tests.Support;
 using MySqlConnector;
 
@@ -9,7 +10,8 @@ namespace Coolify.Web.Tests.Databases;
 /// <summary>
 /// A MariaDB database on the real dockerd (Debian's mariadb-server with the official image's contract): user and
 /// root passwords with every awkward character, reached with MySqlConnector on its public port, data kept across a
-/// restart, its own configuration file in effect, and a backup restored after the table was dropped.
+/// restart, its own configuration file in effect, and a backup uploaded to S3 and restored from there after the table
+/// was dropped.
 /// </summary>
 public sealed class MariadbDatabaseTests : IAsyncLifetime
 {
@@ -29,7 +31,7 @@ public sealed class MariadbDatabaseTests : IAsyncLifetime
     [Fact]
     public async Task Mariadb_AnswersWithHostilePasswords_AndKeepsItsRowsAcrossARestart()
     {
-        Assert.SkipWhen(Image is null, "no test image (run scripts/test.sh)");
+        Assert.SkipWhen(Image is null || TestBucket.Endpoint is null, "no test image or S3 server (run scripts/test.sh)");
         var port = HostProcess.FreePort();
         _uuid = await DatabaseScenario.CreateAsync(_place, "mariadb", new
         {
@@ -67,7 +69,7 @@ public sealed class MariadbDatabaseTests : IAsyncLifetime
 
         // A local backup (the dump names no database), the table dropped, the backup restored into the same database.
         string execution, schedule;
-        using (var created = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/backups", new { frequency = "daily", backup_now = true }, Token))
+        using (var created = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/backups", new { frequency = "daily", backup_now = true, save_s3 = true, s3_storage_uuid = await TestBucket.CreateStorageAsync(_place, "mariadb") }, Token))
         {
             Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
             schedule = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Token)).GetProperty("uuid").GetString()!;
@@ -81,9 +83,11 @@ public sealed class MariadbDatabaseTests : IAsyncLifetime
             await drop.ExecuteNonQueryAsync(Token);
         }
 
-        using (var restored = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/restore", new { execution_uuid = execution, safety_backup = false }, Token))
+        using (var restored = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{_uuid}/restore", new { execution_uuid = execution, safety_backup = false, from_s3 = true }, Token))
         {
-            Assert.True(restored.StatusCode == System.Net.HttpStatusCode.OK, await restored.Content.ReadAsStringAsync(Token));
+            var message = await restored.Content.ReadAsStringAsync(Token);
+            Assert.True(restored.StatusCode == System.Net.HttpStatusCode.OK, message);
+            Assert.Contains("Downloaded s3://", message, StringComparison.Ordinal); // the bucket's copy, not the server's file
         }
 
         await using (var db = new MySqlConnection(connection))

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Coolify.Core.Commands;
 using Coolify.Infrastructure.Servers;
@@ -59,6 +60,54 @@ public sealed class RedisDatabaseTests : IAsyncLifetime
 
         var shown = await DatabaseScenario.GetAsync(_place, uuid);
         Assert.Equal(JsonValueKind.String, shown.GetProperty(passwordField).ValueKind);
+
+        // A snapshot restored into the running (append-only) store: what came after it is gone, what it held is back.
+        var execution = await BackupNowAsync(uuid);
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(options))
+        {
+            await redis.GetDatabase().StringSetAsync("greeting", "changed");
+            await redis.GetDatabase().StringSetAsync("later", "x");
+        }
+
+        using (var restored = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{uuid}/restore", new { execution_uuid = execution, safety_backup = false }, Token))
+        {
+            Assert.True(restored.IsSuccessStatusCode, await restored.Content.ReadAsStringAsync(Token));
+        }
+
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(options))
+        {
+            Assert.Equal("hello", (string?)await redis.GetDatabase().StringGetAsync("greeting"));
+            Assert.False(await redis.GetDatabase().KeyExistsAsync("later"));
+        }
+
+        // And it stays so across a restart (the store rewrote its own append-only files).
+        await DatabaseScenario.PostAsync(_place, $"/api/v1/databases/{uuid}/restart");
+        await DatabaseScenario.WaitForStatusAsync(_place, uuid, "running:healthy");
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(options))
+        {
+            Assert.Equal("hello", (string?)await redis.GetDatabase().StringGetAsync("greeting"));
+            Assert.False(await redis.GetDatabase().KeyExistsAsync("later"));
+        }
+    }
+
+    private async Task<string> BackupNowAsync(string uuid)
+    {
+        using var created = await _place.Api.PostAsJsonAsync($"/api/v1/databases/{uuid}/backups", new { frequency = "daily", backup_now = true }, Token);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Token));
+        var schedule = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var executions = (await _place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/databases/{uuid}/backups/{schedule}/executions", deadline.Token)).GetProperty("executions");
+            if (executions.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } run && run.GetProperty("status").GetString() != "running")
+            {
+                Assert.True(run.GetProperty("status").GetString() == "success", run.GetProperty("message").GetString());
+                return run.GetProperty("uuid").GetString()!;
+            }
+
+            await Task.Delay(300, deadline.Token); // polling a condition: the backup's run
+        }
     }
 
     public async ValueTask DisposeAsync()
