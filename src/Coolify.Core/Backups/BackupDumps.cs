@@ -85,10 +85,10 @@ public static class BackupDumps
         };
     }
 
-    private static string MysqlClient(MysqlEngine engine)
+    private static string MysqlClient(MysqlEngine engine, string options = "")
     {
         var (program, variable) = engine is MariadbEngine ? ("mariadb", "MARIADB_ROOT_PASSWORD") : ("mysql", "MYSQL_ROOT_PASSWORD");
-        return $"MYSQL_PWD=\"${variable}\" exec {program} -uroot \"$1\"";
+        return $"MYSQL_PWD=\"${variable}\" exec {program} -uroot {options} \"$1\"";
     }
 
     /// <summary>
@@ -103,7 +103,8 @@ public static class BackupDumps
         var client = engine switch
         {
             PostgresEngine => Exec("psql", "--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--single-transaction", "--username", database.User!, "--dbname", targetDatabase),
-            MysqlEngine mysql => Exec("sh", "-c", MysqlClient(mysql), "sh", targetDatabase),
+            // --binary-mode: the client runs no command of its own (\!, system, source, ...) whatever the scanner missed.
+            MysqlEngine mysql => Exec("sh", "-c", MysqlClient(mysql, "--binary-mode"), "sh", targetDatabase),
             _ => throw new InvalidOperationException($"{engine.Name} scripts are not restored here."),
         };
         return gzipped ? ShellCommand.Of("gunzip", "-c", "--", path).Pipe(client) : client.ReadInputFrom(path);

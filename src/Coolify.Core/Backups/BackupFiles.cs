@@ -1,3 +1,4 @@
+using Amazon.S3.Model;
 using Coolify.Core.Commands;
 using Coolify.Core.Common;
 using Coolify.Core.Persistence;
@@ -67,11 +68,26 @@ public sealed class BackupFiles(CoolifyDbContext db, IServerShells shells, Audit
             throw ValidationException.For("execution_uuid", "The backup's file is gone from the server and it has no copy in S3.");
         }
 
+        // Opened here, so a missing object is refused before the download's answer has begun.
+        var client = S3Clients.Create(storage, TimeSpan.FromMinutes(30));
+        GetObjectResponse response;
+        try
+        {
+            response = await client.GetObjectAsync(storage.Bucket, path.TrimStart('/'), cancellationToken);
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException)
+        {
+            client.Dispose();
+            throw ValidationException.For("execution_uuid", $"The S3 copy could not be fetched: {ex.Message}");
+        }
+
         return new BackupDownload(name, execution.Size, async (destination, ct) =>
         {
-            using var client = S3Clients.Create(storage, TimeSpan.FromMinutes(30));
-            using var response = await client.GetObjectAsync(storage.Bucket, path.TrimStart('/'), ct);
-            await response.ResponseStream.CopyToAsync(destination, ct);
+            using (client)
+            using (response)
+            {
+                await response.ResponseStream.CopyToAsync(destination, ct);
+            }
         });
     }
 

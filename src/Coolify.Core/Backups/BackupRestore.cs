@@ -36,10 +36,11 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
 
         var shell = shells.For(database.Destination!.Server!);
         var notes = new List<string>();
-        await PrepareAsync(scope, database, shell, execution.ScheduledDatabaseBackupId, target, request.SafetyBackup, notes, cancellationToken);
+        // The file first: a backup that cannot be fetched is refused before anything is started or backed up.
         var path = await FileOnServerAsync(shell, execution, request.FromS3, notes, cancellationToken);
         try
         {
+            await PrepareAsync(scope, database, shell, execution.ScheduledDatabaseBackupId, target, request.SafetyBackup, notes, cancellationToken);
             await RunRestoreAsync(shell, BackupDumps.RestoreCommand(database, target, path, execution.DatabaseName), "execution_uuid", cancellationToken);
         }
         finally
@@ -181,9 +182,18 @@ public sealed class BackupRestore(CoolifyDbContext db, IServerShells shells, Dat
         }
 
         var path = $"{local}.restore-{PublicId.New()[..8]}";
-        using var client = S3Clients.Create(storage, TimeSpan.FromMinutes(30));
-        using var response = await client.GetObjectAsync(storage.Bucket, local.TrimStart('/'), cancellationToken);
-        await shell.UploadAsync(response.ResponseStream, path, 0x180, cancellationToken);
+        try
+        {
+            using var client = S3Clients.Create(storage, TimeSpan.FromMinutes(30));
+            using var response = await client.GetObjectAsync(storage.Bucket, local.TrimStart('/'), cancellationToken);
+            await shell.UploadAsync(response.ResponseStream, path, 0x180, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException or CommandFailedException)
+        {
+            await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", path), cancellationToken: CancellationToken.None);
+            throw ValidationException.For("execution_uuid", $"The S3 copy could not be fetched, so nothing was restored: {ex.Message}");
+        }
+
         notes.Add($"Downloaded s3://{storage.Bucket}/{local.TrimStart('/')}.");
         return path;
     }

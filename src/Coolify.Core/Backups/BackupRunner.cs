@@ -88,7 +88,19 @@ public sealed class BackupRunner(CoolifyDbContext db, IServerShells shells, Time
         await db.SaveChangesAsync(cancellationToken);
         await EnsureFolderAsync(shell, database.Destination!.Server!.User, folder, cancellationToken);
         var dump = BackupDumps.Command(database, name, path);
-        var result = await shell.RunAsync(dump, new CommandOptions { Timeout = TimeSpan.FromSeconds(schedule.Timeout) }, cancellationToken);
+        CommandResult result;
+        try
+        {
+            result = await shell.RunAsync(dump, new CommandOptions { Timeout = TimeSpan.FromSeconds(schedule.Timeout) }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is CommandTimeoutException or OperationCanceledException or ServerConnectionException)
+        {
+            // A dump cut short leaves no half file behind (retention only ever looks at successful runs).
+            await shell.RunAsync(ShellCommand.Of("rm", "-f", "--", path), cancellationToken: CancellationToken.None);
+            execution.Filename = null;
+            throw;
+        }
+
         var size = await SizeAsync(shell, path, cancellationToken);
         if (!result.Succeeded || size == 0)
         {

@@ -37,10 +37,11 @@ public static class BackupUploads
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
         var download = Task.Run(async () =>
         {
+            // The writer completes only here: disposing its stream would end the pipe cleanly before a failure is
+            // passed on, and a download cut short would read as a whole file that passed.
             try
             {
-                await using var writer = pipe.Writer.AsStream();
-                await shell.DownloadAsync(path, writer, stop.Token);
+                await shell.DownloadAsync(path, pipe.Writer.AsStream(leaveOpen: true), stop.Token);
                 await pipe.Writer.CompleteAsync();
             }
             catch (Exception ex)

@@ -19,6 +19,12 @@ public sealed partial class DumpScanner(SqlDialect dialect)
     private static readonly HashSet<string> MysqlLineCommands = new(StringComparer.OrdinalIgnoreCase) { "system", "source", "tee", "pager", "connect", "use", "edit", "nopager", "notee" };
     private const int StatementCap = 64 * 1024;
 
+    // Client-only encodings in which a multibyte character's second byte can be a backslash or a quote.
+    private static readonly HashSet<string> UnsafeEncodings = new(StringComparer.OrdinalIgnoreCase) { "SJIS", "SHIFT_JIS", "BIG5", "GBK", "UHC", "GB18030", "JOHAB", "WIN932", "WIN936", "WIN949", "WIN950" };
+
+    // The quoted texts of the statement being read (a few, short ones: settings' names and values).
+    private readonly List<string> _statementQuoted = [];
+
     private readonly StringBuilder _statement = new();
     private readonly StringBuilder _quoted = new();
     private int _line = 1;
@@ -130,7 +136,7 @@ public sealed partial class DumpScanner(SqlDialect dialect)
                     continue;
             }
 
-            if ((c == '-' && next == '-' && (dialect == SqlDialect.Postgres || i + 2 >= text.Length || char.IsWhiteSpace(text[i + 2])))
+            if ((c == '-' && next == '-' && (dialect == SqlDialect.Postgres || i + 2 >= text.Length || text[i + 2] is ' ' or '\t' or '\r' or '\n' or '\f' or '\v'))
                 || (c == '#' && dialect == SqlDialect.Mysql))
             {
                 break; // a comment to the end of the line
@@ -152,7 +158,14 @@ public sealed partial class DumpScanner(SqlDialect dialect)
 
                 if (dialect == SqlDialect.Postgres)
                 {
-                    break; // psql's command takes the rest of the line
+                    // pg_dump's own \restrict KEY stands alone on its line; psql would end its arguments at a next
+                    // backslash and run that command too, so nothing else may follow it.
+                    if (!RestrictLine().IsMatch(text))
+                    {
+                        return Refuse($"the psql client command \\{name} with more on its line");
+                    }
+
+                    break;
                 }
 
                 i += name.Length;
@@ -199,7 +212,9 @@ public sealed partial class DumpScanner(SqlDialect dialect)
     private string? StatementEnds()
     {
         var statement = _statement.ToString();
+        var quoted = _statementQuoted.ToList();
         _statement.Clear();
+        _statementQuoted.Clear();
         _statementHasText = false;
         if (dialect != SqlDialect.Postgres)
         {
@@ -212,15 +227,28 @@ public sealed partial class DumpScanner(SqlDialect dialect)
             return null;
         }
 
-        if (words[0] == "COPY" && words.Contains("PROGRAM"))
+        if (words[0] == "COPY" && (words.Contains("PROGRAM") || statement.Length >= StatementCap))
         {
             return Refuse("COPY … PROGRAM (it runs a program on the database's server)");
         }
 
-        _copyData = words[0] == "COPY" && words.Contains("FROM") && words.Contains("STDIN");
-        if (words is ["SET", "STANDARD_CONFORMING_STRINGS", ..])
+        // Data follows only a COPY of a table from stdin (not "COPY (SELECT ... FROM stdin) TO ...").
+        _copyData = CopyFromStdin().IsMatch(statement);
+
+        // How psql splits the text depends on these two settings: only their plain forms are followed.
+        if (Mentions(words, quoted, "STANDARD_CONFORMING_STRINGS"))
         {
-            _escapesEverywhere = words.Contains("OFF") || words.Contains("FALSE");
+            if (words is not ["SET", "STANDARD_CONFORMING_STRINGS", "ON" or "OFF"] and not ["SET", "STANDARD_CONFORMING_STRINGS", "TO", "ON" or "OFF"])
+            {
+                return Refuse("standard_conforming_strings set other than by SET ... = on|off");
+            }
+
+            _escapesEverywhere = words[^1] == "OFF";
+        }
+
+        if (Mentions(words, quoted, "CLIENT_ENCODING") && words.Concat(quoted).Any(w => UnsafeEncodings.Contains(w.Trim())))
+        {
+            return Refuse("a client encoding whose characters can hide a backslash or a quote (SJIS, BIG5, GBK, UHC, GB18030, JOHAB)");
         }
 
         return null;
@@ -230,6 +258,11 @@ public sealed partial class DumpScanner(SqlDialect dialect)
     private string? QuotedEnds()
     {
         _state = State.Normal;
+        if (_statementQuoted.Count < 16 && _quoted.Length <= 256)
+        {
+            _statementQuoted.Add(_quoted.ToString().ToUpperInvariant());
+        }
+
         return dialect == SqlDialect.Postgres && CopyProgram().IsMatch(_quoted.ToString())
             ? Refuse("COPY … PROGRAM inside quoted text (it runs a program on the database's server)") : null;
     }
@@ -240,7 +273,7 @@ public sealed partial class DumpScanner(SqlDialect dialect)
         var word = new string(trimmed.TakeWhile(char.IsLetter).ToArray());
         if (word.Equals("delimiter", StringComparison.OrdinalIgnoreCase))
         {
-            _delimiter = trimmed[word.Length..].Trim() is { Length: > 0 } delimiter ? delimiter : ";";
+            _delimiter = trimmed[word.Length..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? ";";
             return null;
         }
 
@@ -266,9 +299,19 @@ public sealed partial class DumpScanner(SqlDialect dialect)
         }
     }
 
-    private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+    // As psql's lexer: ASCII letters, digits, _ and $, and every non-ASCII character.
+    private static bool IsWordCharacter(char c) => c >= 0x80 || char.IsAsciiLetterOrDigit(c) || c is '_' or '$';
+
+    private static bool Mentions(List<string> words, List<string> quoted, string name) =>
+        words.Contains(name) || quoted.Any(q => q.Contains(name, StringComparison.Ordinal));
 
     private string Refuse(string what) => $"line {_line}: {what}";
+
+    [GeneratedRegex(@"^\s*\\(un)?restrict\s+[A-Za-z0-9]+\s*$")]
+    private static partial Regex RestrictLine();
+
+    [GeneratedRegex(@"^\s*COPY\s+[^()]*?(\([^()]*\))?\s*FROM\s+STDIN\s*(\bWITH\b|\(|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex CopyFromStdin();
 
     [GeneratedRegex(@"\G\$([A-Za-z_][A-Za-z0-9_]*)?\$")]
     private static partial Regex DollarTag();

@@ -22,8 +22,8 @@ public static class S3Transfer
         {
             try
             {
-                await using var writer = pipe.Writer.AsStream();
-                await shell.DownloadAsync(path, writer, cancellationToken);
+                // Completed only here: disposing the stream would end the pipe cleanly before a failure is passed on.
+                await shell.DownloadAsync(path, pipe.Writer.AsStream(leaveOpen: true), cancellationToken);
                 await pipe.Writer.CompleteAsync();
             }
             catch (Exception ex)

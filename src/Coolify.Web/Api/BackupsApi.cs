@@ -123,7 +123,7 @@ public static class BackupsApi
     public static async Task<IResult> DownloadAsync(
         string uuid, [FromRoute(Name = "scheduled_backup_uuid")] string scheduleUuid, [FromRoute(Name = "execution_uuid")] string executionUuid,
         ClaimsPrincipal user, TeamScopeFactory scopes, BackupFiles files, CancellationToken ct) =>
-        BackupDownloads.Result(await files.OpenAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, scheduleUuid, executionUuid, ct));
+        BackupDownloads.Result(await files.OpenAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, scheduleUuid, executionUuid, ct), ct);
 
     /// <summary>A PostgreSQL archive or an SQL script (plain or gzip'd), checked for client commands before anything runs.</summary>
     public static async Task<Ok<ApiMessage>> RestoreUploadAsync(

@@ -16,9 +16,9 @@ public static class BackupDownloads
     public static string LinkFor(string databaseUuid, string scheduleUuid, string executionUuid) =>
         $"/databases/{Uri.EscapeDataString(databaseUuid)}/backups/{Uri.EscapeDataString(scheduleUuid)}/executions/{Uri.EscapeDataString(executionUuid)}/download";
 
-    public static IResult Result(BackupDownload download) =>
-        TypedResults.Stream(
-            (body) => download.WriteToAsync(body, CancellationToken.None), "application/octet-stream", download.FileName);
+    /// <param name="aborted">The request's own token: a download the client left stops reading the server or S3.</param>
+    public static IResult Result(BackupDownload download, CancellationToken aborted) =>
+        TypedResults.Stream(body => download.WriteToAsync(body, aborted), "application/octet-stream", download.FileName);
 
     public static IEndpointRouteBuilder MapBackupDownloadEndpoint(this IEndpointRouteBuilder app)
     {
@@ -39,7 +39,7 @@ public static class BackupDownloads
 
         try
         {
-            return Result(await files.OpenAsync(scope, uuid, scheduleUuid, executionUuid, context.RequestAborted));
+            return Result(await files.OpenAsync(scope, uuid, scheduleUuid, executionUuid, context.RequestAborted), context.RequestAborted);
         }
         catch (NotFoundException)
         {

@@ -54,6 +54,32 @@ public sealed class DumpScannerTests
         Assert.StartsWith(expected, await ScanAsync(dump));
     }
 
+    // Ways past a naive reading, each as psql itself would split the text.
+    [Theory]
+    [InlineData("\\restrict k \\unrestrict k \\! id\n", "line 1: the psql client command \\restrict with more on its line")]
+    [InlineData("CREATE TABLE stdin(a int);\nCOPY (SELECT a FROM stdin) TO STDOUT;\n\\! id\n", "line 3: the psql client command \\!")]
+    [InlineData("SET standard_conforming_strings = 'off';\nSELECT '\\'' \\! id\n';\n", "line 1: standard_conforming_strings")]
+    [InlineData("SELECT set_config('standard_conforming_strings', 'off', false);\n", "line 1: standard_conforming_strings")]
+    [InlineData("SELECT 1 AS \u20ac$a$ \\! id\n$a$;\n", "line 1: the psql client command \\!")]
+    [InlineData("SET client_encoding = 'SJIS';\n", "line 1: a client encoding")]
+    public async Task PostgresEvasions_AreRefused(string dump, string expected)
+    {
+        Assert.StartsWith(expected, await ScanAsync(dump));
+    }
+
+    [Fact]
+    public async Task AnOverlongCopyStatement_IsRefused_RatherThanReadInPart()
+    {
+        var dump = "CREATE TABLE t(a text);\nCOPY t FROM" + new string(' ', 70_000) + "PROGRAM 'id';\n";
+        Assert.StartsWith("line 2: COPY … PROGRAM", await ScanAsync(dump));
+    }
+
+    [Fact]
+    public async Task MysqlDelimiter_TakesItsFirstWord_AsTheClientDoes()
+    {
+        Assert.StartsWith("line 3: the mysql client command \"system\"", await ScanAsync("DELIMITER ; x\nSELECT 1;\nsystem id\n", SqlDialect.Mysql));
+    }
+
     [Fact]
     public async Task AMysqldumpScript_WithItsComments_SandboxMarkerAndRoutines_Passes()
     {
