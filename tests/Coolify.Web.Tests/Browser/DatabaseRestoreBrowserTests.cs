@@ -31,7 +31,9 @@ public sealed class DatabaseRestoreBrowserTests : BrowserTestBase
         await page.Locator(".shell[data-interactive=true]").WaitForAsync();
         var uuid = new Uri(page.Url).Segments[^1];
         await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("database-status")).ToHaveTextAsync("running:healthy", new() { Timeout = 60_000 });
+        // PostgreSQL initialises its cluster on a first start: on a busy machine that takes a while.
+        await Assertions.Expect(page.GetByTestId("database-message")).ToHaveTextAsync("Database started.", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByTestId("database-status")).ToHaveTextAsync("running:healthy", new() { Timeout = 120_000 });
 
         var upload = page.GetByTestId("restore-upload");
         var message = page.GetByTestId("backup-message");

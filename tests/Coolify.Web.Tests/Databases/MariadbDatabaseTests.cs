@@ -97,6 +97,27 @@ public sealed class MariadbDatabaseTests : IAsyncLifetime
             Assert.Equal("lamp,desk", await names.ExecuteScalarAsync(Token));
         }
 
+        // An uploaded script goes in (through the client in --binary-mode); one with a client command does not.
+        using (var script = new ByteArrayContent("INSERT INTO items VALUES (3, 'it''s a \\\\! chair');\n"u8.ToArray()))
+        using (var uploaded = await _place.Api.PostAsync($"/api/v1/databases/{_uuid}/restore/upload?safety_backup=false", script, Token))
+        {
+            Assert.True(uploaded.StatusCode == System.Net.HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync(Token));
+        }
+
+        using (var hostile = new ByteArrayContent("SELECT 1;\nsystem touch /tmp/pwned\n"u8.ToArray()))
+        using (var refused = await _place.Api.PostAsync($"/api/v1/databases/{_uuid}/restore/upload?safety_backup=false", hostile, Token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        }
+
+        Assert.False((await Host.RunAsync(ShellCommand.Of("docker", "exec", _uuid, "test", "-e", "/tmp/pwned"), cancellationToken: Token)).Succeeded);
+        await using (var db = new MySqlConnection(connection))
+        {
+            await db.OpenAsync(Token);
+            await using var names = new MySqlCommand("SELECT GROUP_CONCAT(name ORDER BY id SEPARATOR '|') FROM items", db);
+            Assert.Equal("lamp|desk|it's a \\! chair", await names.ExecuteScalarAsync(Token));
+        }
+
         await DownloadsAndDeletesAsync(schedule, execution);
     }
 
