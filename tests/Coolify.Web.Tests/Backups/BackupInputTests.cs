@@ -65,7 +65,7 @@ public sealed class BackupInputTests : IAsyncLifetime
             schedule = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("uuid").GetString()!;
         }
 
-        var executions = await WaitForExecutionsAsync(schedule, 2);
+        var executions = await DatabaseScenario.WaitForBackupsAsync(_place, _uuid!, schedule, 2);
         var odd = executions.Single(e => e.GetProperty("database_name").GetString() == "_x1");
         var file = odd.GetProperty("filename").GetString()!;
         Assert.Contains("/pg-dump-_x1-", file, StringComparison.Ordinal);
@@ -113,25 +113,6 @@ public sealed class BackupInputTests : IAsyncLifetime
 
     private async Task<List<JsonElement>> ExecutionsAsync(string schedule) =>
         [.. (await _place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/databases/{_uuid}/backups/{schedule}/executions", Token)).GetProperty("executions").EnumerateArray()];
-
-    // Polls until `count` executions succeeded (the worker's run is the condition); a failure ends it with its message.
-    private async Task<List<JsonElement>> WaitForExecutionsAsync(string schedule, int count)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var list = await ExecutionsAsync(schedule);
-            var failed = list.FirstOrDefault(e => e.GetProperty("status").GetString() == "failed");
-            Assert.True(failed.ValueKind == JsonValueKind.Undefined, failed.ValueKind == JsonValueKind.Undefined ? null : failed.GetProperty("message").GetString());
-            if (list.Count(e => e.GetProperty("status").GetString() == "success") >= count)
-            {
-                return list;
-            }
-
-            await Task.Delay(500, deadline.Token);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -60,14 +60,14 @@ public sealed class PostgresBackupTests : IAsyncLifetime
         }
 
         // backup now, then the schedule's own run within the next minute, then one more now: three successes.
-        var first = (await WaitForExecutionsAsync(schedule, 1))[0];
-        await WaitForExecutionsAsync(schedule, 2, TimeSpan.FromSeconds(90));
+        var first = (await DatabaseScenario.WaitForBackupsAsync(_place, _uuid!, schedule, 1))[0];
+        await DatabaseScenario.WaitForBackupsAsync(_place, _uuid!, schedule, 2, TimeSpan.FromSeconds(90));
         using (var again = await _place.Api.PatchAsJsonAsync($"/api/v1/databases/{_uuid}/backups/{schedule}", new { backup_now = true }, Token))
         {
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         }
 
-        var executions = await WaitForExecutionsAsync(schedule, 3);
+        var executions = await DatabaseScenario.WaitForBackupsAsync(_place, _uuid!, schedule, 3);
         Assert.All(executions, e => Assert.Equal(("success", true), (e.GetProperty("status").GetString(), e.GetProperty("s3_uploaded").GetBoolean())));
 
         // The newest: a pg_dump archive on the server, and the very same bytes in the bucket.
@@ -113,26 +113,6 @@ public sealed class PostgresBackupTests : IAsyncLifetime
         await db.OpenAsync(Token);
         await using var command = new NpgsqlCommand(sql, db);
         return await command.ExecuteScalarAsync(Token);
-    }
-
-    // Newest first, once there are `count` finished ones (polling a condition: the worker's runs).
-    private async Task<List<JsonElement>> WaitForExecutionsAsync(string schedule, int count, TimeSpan? within = null)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        deadline.CancelAfter(within ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var list = (await _place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/databases/{_uuid}/backups/{schedule}/executions", deadline.Token))
-                .GetProperty("executions").EnumerateArray().ToList();
-            var failed = list.FirstOrDefault(e => e.GetProperty("status").GetString() == "failed");
-            Assert.True(failed.ValueKind == JsonValueKind.Undefined, failed.ValueKind == JsonValueKind.Undefined ? null : failed.GetProperty("message").GetString());
-            if (list.Count(e => e.GetProperty("status").GetString() == "success") >= count)
-            {
-                return list;
-            }
-
-            await Task.Delay(500, deadline.Token);
-        }
     }
 
     public async ValueTask DisposeAsync()

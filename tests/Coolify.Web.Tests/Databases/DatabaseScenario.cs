@@ -49,4 +49,27 @@ internal static class DatabaseScenario
             Assert.Fail($"Database status stayed '{last}', not '{status}'. Logs:\n{logs.GetProperty("logs").GetString()}");
         }
     }
+
+    /// <summary>
+    /// Newest first, once <paramref name="count"/> executions of the schedule succeeded (polling a condition: the
+    /// backup worker's runs); a failed one ends the wait with its message.
+    /// </summary>
+    public static async Task<List<JsonElement>> WaitForBackupsAsync(TestPlace place, string uuid, string schedule, int count, TimeSpan? within = null)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(within ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var list = (await place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/databases/{uuid}/backups/{schedule}/executions", deadline.Token))
+                .GetProperty("executions").EnumerateArray().ToList();
+            var failed = list.FirstOrDefault(e => e.GetProperty("status").GetString() == "failed");
+            Assert.True(failed.ValueKind == JsonValueKind.Undefined, failed.ValueKind == JsonValueKind.Undefined ? null : failed.GetProperty("message").GetString());
+            if (list.Count(e => e.GetProperty("status").GetString() == "success") >= count)
+            {
+                return list;
+            }
+
+            await Task.Delay(500, deadline.Token);
+        }
+    }
 }
