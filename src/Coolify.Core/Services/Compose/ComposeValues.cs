@@ -1,0 +1,37 @@
+namespace Coolify.Core.Services.Compose;
+
+/// <summary>How Compose reads a few kinds of values.</summary>
+public static class ComposeValues
+{
+    /// <summary>YAML 1.1's true (Compose v1 reads YAML 1.1; v2 accepts the same words).</summary>
+    public static bool IsTrue(string value) => value.Trim().ToLowerInvariant() is "true" or "yes" or "on" or "y" or "1";
+
+    /// <summary>The text of a scalar, or the items of a list of scalars; nothing for anything else.</summary>
+    public static IEnumerable<string> Strings(ComposeNode? node) => node switch
+    {
+        ComposeScalar { IsNull: false } scalar => [scalar.Value],
+        ComposeList list => list.Items.OfType<ComposeScalar>().Where(s => !s.IsNull).Select(s => s.Value),
+        _ => [],
+    };
+
+    /// <summary>
+    /// A service's <c>environment</c> as ordered entries, list form (<c>KEY=value</c>, or a bare <c>KEY</c> whose value
+    /// is null) or map form. Null when the node is neither.
+    /// </summary>
+    public static List<KeyValuePair<string, string?>>? Environment(ComposeNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return [];
+            case ComposeList list:
+                return [.. list.Items.OfType<ComposeScalar>().Select(s => s.Value.IndexOf('=') is var i and >= 0
+                    ? new KeyValuePair<string, string?>(s.Value[..i], s.Value[(i + 1)..])
+                    : new KeyValuePair<string, string?>(s.Value, null))];
+            case ComposeMap map:
+                return [.. map.Entries.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value is ComposeScalar { IsNull: false } s ? s.Value : null))];
+            default:
+                return null;
+        }
+    }
+}
