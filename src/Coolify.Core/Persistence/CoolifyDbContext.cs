@@ -80,6 +80,12 @@ public class CoolifyDbContext(
 
     public DbSet<Backups.BackupExecution> BackupExecutions => Set<Backups.BackupExecution>();
 
+    public DbSet<Services.Service> Services => Set<Services.Service>();
+
+    public DbSet<Services.ServiceApplication> ServiceApplications => Set<Services.ServiceApplication>();
+
+    public DbSet<Services.ServiceDatabase> ServiceDatabases => Set<Services.ServiceDatabase>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder
             .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>()

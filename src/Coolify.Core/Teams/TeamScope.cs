@@ -30,6 +30,8 @@ public sealed class TeamScope(CoolifyDbContext db, TeamAccess access)
 
     public IQueryable<Databases.StandaloneDatabase> Databases => db.Databases.Where(d => d.Environment!.Project!.TeamId == Access.TeamId);
 
+    public IQueryable<Services.Service> Services => db.Services.Where(s => s.Environment!.Project!.TeamId == Access.TeamId);
+
     public IQueryable<Proxy.ProxyCertificate> ProxyCertificates => db.ProxyCertificates.Where(c => c.Server!.TeamId == Access.TeamId);
 
     public IQueryable<Destination> Destinations => db.Destinations.Where(d => d.Server!.TeamId == Access.TeamId);

@@ -201,6 +201,11 @@ public static partial class ComposeChecks
             {
                 errors.Add($"{section}.{name}.name: \"{Shown(dockerName)}\" is not a valid name.");
             }
+            else if (section == "networks" && value is ComposeMap fixedName && fixedName.Text("name") is { } shared)
+            {
+                // Volumes are renamed to the resource's own; a network keeps a name it is given, so another resource's could be joined.
+                risks.Add(new(name, section, $"the Docker network \"{shared}\" by a fixed name, which other resources may use"));
+            }
         }
     }
 

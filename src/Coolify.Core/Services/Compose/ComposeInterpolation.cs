@@ -12,11 +12,14 @@ public static class ComposeInterpolation
 {
     private const int MaxNesting = 8;
 
-    /// <summary>The names a text refers to, each with the default written after <c>:-</c> or <c>-</c> (if any).</summary>
-    public static IEnumerable<(string Name, string? Default)> References(string text)
+    /// <summary>
+    /// The variables a text refers to, each with the text written after its operator (a default after <c>:-</c> or
+    /// <c>-</c>, a message after <c>:?</c> or <c>?</c>, which makes it required), defaults' own variables included.
+    /// </summary>
+    public static List<ComposeReference> References(string text)
     {
-        var found = new List<(string, string?)>();
-        Expand(text, 0, name => null, (name, fallback) => found.Add((name, fallback)));
+        var found = new List<ComposeReference>();
+        Expand(text, 0, name => null, found.Add);
         return found;
     }
 
@@ -24,7 +27,7 @@ public static class ComposeInterpolation
     /// <exception cref="ComposeInterpolationException">A required variable is unset or empty, or the syntax is broken.</exception>
     public static string Apply(string text, Func<string, string?> lookup) => Expand(text, 0, lookup, null);
 
-    private static string Expand(string text, int depth, Func<string, string?> lookup, Action<string, string?>? seen)
+    private static string Expand(string text, int depth, Func<string, string?> lookup, Action<ComposeReference>? seen)
     {
         if (!text.Contains('$'))
         {
@@ -66,7 +69,7 @@ public static class ComposeInterpolation
                 }
 
                 var name = text[(i + 1)..end];
-                seen?.Invoke(name, null);
+                seen?.Invoke(new(name, null, false));
                 result.Append(lookup(name) ?? string.Empty);
                 i = end - 1;
             }
@@ -79,7 +82,7 @@ public static class ComposeInterpolation
         return result.ToString();
     }
 
-    private static string Braced(string inner, int depth, Func<string, string?> lookup, Action<string, string?>? seen)
+    private static string Braced(string inner, int depth, Func<string, string?> lookup, Action<ComposeReference>? seen)
     {
         var length = 0;
         while (length < inner.Length && IsNamePart(inner[length]))
@@ -97,7 +100,7 @@ public static class ComposeInterpolation
         var value = lookup(name);
         if (rest.Length == 0)
         {
-            seen?.Invoke(name, null);
+            seen?.Invoke(new(name, null, false));
             return value ?? string.Empty;
         }
 
@@ -108,11 +111,15 @@ public static class ComposeInterpolation
         switch (op)
         {
             case '-':
-                seen?.Invoke(name, argument);
+                seen?.Invoke(new(name, argument, false));
                 return unset ? Expand(argument, depth + 1, lookup, seen) : value!;
             case '?':
-                seen?.Invoke(name, null);
-                if (unset && seen is null)
+                seen?.Invoke(new(name, argument, true));
+                if (seen is not null)
+                {
+                    Expand(argument, depth + 1, lookup, seen);
+                }
+                else if (unset)
                 {
                     var message = Expand(argument, depth + 1, lookup, seen);
                     throw new ComposeInterpolationException(
@@ -121,8 +128,8 @@ public static class ComposeInterpolation
 
                 return value ?? string.Empty;
             case '+':
-                seen?.Invoke(name, null);
-                return unset ? string.Empty : Expand(argument, depth + 1, lookup, seen);
+                seen?.Invoke(new(name, null, false));
+                return unset && seen is null ? string.Empty : Expand(argument, depth + 1, lookup, seen);
             default:
                 throw new ComposeInterpolationException($"\"${{{inner}}}\" is not a variable form Compose knows.");
         }

@@ -1,0 +1,10 @@
+namespace Coolify.Core.Services.Compose;
+
+/// <summary>
+/// What a compose file is rendered with: the resource's uuid (project, network and container names), its folder on
+/// the server, its variables (stored values; literal ones are not read for references), the compose services we
+/// know, whether a team admin allowed risky options.
+/// </summary>
+public sealed record ComposeRenderContext(
+    string Uuid, string Folder, IReadOnlyDictionary<string, string> Variables, IReadOnlySet<string> LiteralVariables,
+    IReadOnlyDictionary<string, ComposeMember> Members, bool AllowRiskyOptions, string ResourceType = "service");

@@ -1,0 +1,146 @@
+using Coolify.Core.Common;
+
+namespace Coolify.Core.Services.Compose;
+
+/// <summary>
+/// Turns a user's (or a template's) compose file into what the server is given: variables filled in here (no
+/// <c>.env</c> on the server's disk), the checks run on the result (so a variable cannot smuggle in a path the file
+/// itself could not hold), then Coolify's additions — container names <c>&lt;service&gt;-&lt;uuid&gt;</c>, labels, the
+/// resource's own network, volumes named <c>&lt;uuid&gt;_&lt;name&gt;</c>, relative paths under the resource's folder.
+/// </summary>
+public static class ComposeRenderer
+{
+    /// <exception cref="ValidationException">A variable is missing or malformed, a name or option is refused.</exception>
+    public static RenderedCompose Render(ComposeMap raw, ComposeRenderContext context)
+    {
+        var document = (ComposeMap)raw.Clone();
+        var variables = ComposeVariables.Resolve(context, document);
+        try
+        {
+            ComposeWalk.Rewrite(document, text => ComposeInterpolation.Apply(text, name => variables.GetValueOrDefault(name)));
+        }
+        catch (ComposeInterpolationException e)
+        {
+            throw ValidationException.For(ComposeYamlReader.Field, e.Message);
+        }
+
+        Check(document, context);
+        var files = new List<ComposeProjectFile>();
+        var containers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var volumes = new ComposeMap();
+        var services = (ComposeMap)document["services"]!;
+        foreach (var (name, node) in services.Entries)
+        {
+            var service = (ComposeMap)node;
+            var container = $"{name}-{context.Uuid}";
+            containers[name] = container;
+            var member = context.Members.GetValueOrDefault(name);
+            service["container_name"] = ComposeScalar.Text(container);
+            service["restart"] ??= ComposeScalar.Text("unless-stopped");
+            service["exclude_from_hc"] = null;
+            service["environment"] = Environment(service, variables, name, container, member);
+            service["labels"] = Labels(service, context, name, member);
+            ComposeMounts.Rewrite(service, container, context, files, volumes, (document["volumes"] as ComposeMap) ?? new ComposeMap());
+            if (service["network_mode"] is null)
+            {
+                service["networks"] = Networks(service["networks"], context.Uuid);
+            }
+        }
+
+        Finish(document, context, volumes);
+        ComposeWalk.Rewrite(document, text => text.Replace("$", "$$", StringComparison.Ordinal));
+        return new RenderedCompose(ComposeYamlWriter.Write(document), files, containers, document);
+    }
+
+    private static void Check(ComposeMap document, ComposeRenderContext context)
+    {
+        var (errors, risks) = ComposeChecks.Run(document, context.Folder);
+        if (!context.AllowRiskyOptions && risks.Count > 0)
+        {
+            errors.Add($"These options reach beyond this resource's own containers and need a team admin to allow them for it: {string.Join("; ", risks)}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { [ComposeYamlReader.Field] = [.. errors] });
+        }
+    }
+
+    // Coolify's: every variable of the resource (its .env, which it gives every container), the services' names,
+    // COOLIFY_*, then the service's own entries, which win.
+    private static ComposeMap Environment(ComposeMap service, IReadOnlyDictionary<string, string> variables, string name, string container, ComposeMember? member)
+    {
+        var environment = new ComposeMap();
+        foreach (var (key, value) in variables.Where(v => Applications.EnvironmentVariables.IsValidKey(v.Key)))
+        {
+            environment[key] = ComposeScalar.Text(value);
+        }
+
+        environment["COOLIFY_RESOURCE_UUID"] = ComposeScalar.Text(container[(name.Length + 1)..]);
+        environment["COOLIFY_CONTAINER_NAME"] = ComposeScalar.Text(container);
+        if (member?.Fqdn is { Length: > 0 } fqdn)
+        {
+            var urls = fqdn.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri : null).OfType<Uri>().ToList();
+            environment["COOLIFY_URL"] = ComposeScalar.Text(string.Join(',', urls.Select(u => $"{u.Scheme}://{u.Host}{u.AbsolutePath.TrimEnd('/')}")));
+            environment["COOLIFY_FQDN"] = ComposeScalar.Text(string.Join(',', urls.Select(u => u.Host)));
+        }
+
+        foreach (var (key, value) in ComposeValues.Environment(service["environment"]) ?? [])
+        {
+            environment[key] = ComposeScalar.Text(value is { Length: > 0 } ? value : variables.GetValueOrDefault(key) ?? string.Empty);
+        }
+
+        return environment;
+    }
+
+    private static ComposeMap Labels(ComposeMap service, ComposeRenderContext context, string name, ComposeMember? member)
+    {
+        var labels = new ComposeMap();
+        foreach (var label in ComposeValues.Environment(service["labels"]) ?? [])
+        {
+            labels[label.Key] = ComposeScalar.Text(label.Value ?? string.Empty);
+        }
+
+        labels["coolify.managed"] = ComposeScalar.Text("true");
+        labels["coolify.type"] = ComposeScalar.Text(context.ResourceType);
+        labels["coolify.resource"] = ComposeScalar.Text(context.Uuid);
+        labels["coolify.service.subName"] = ComposeScalar.Text(name);
+        labels["coolify.service.subType"] = ComposeScalar.Text(member?.IsDatabase == true ? "database" : "application");
+        if (member is not null)
+        {
+            labels["coolify.service.subId"] = ComposeScalar.Text(member.Uuid);
+        }
+
+        return labels;
+    }
+
+    // The service's own networks and the resource's network (which the proxy joins), as a map.
+    private static ComposeMap Networks(ComposeNode? own, string uuid)
+    {
+        var networks = own as ComposeMap ?? new ComposeMap();
+        foreach (var network in ComposeValues.Strings(own as ComposeList))
+        {
+            networks[network] = ComposeScalar.Plain("null");
+        }
+
+        networks[uuid] = ComposeScalar.Plain("null");
+        return networks;
+    }
+
+    private static void Finish(ComposeMap document, ComposeRenderContext context, ComposeMap volumes)
+    {
+        foreach (var key in document.Keys.Where(k => k.StartsWith("x-", StringComparison.Ordinal) || k is "version" or "name").ToList())
+        {
+            document[key] = null;
+        }
+
+        document["volumes"] = volumes.Count > 0 ? volumes : null;
+        var networks = document["networks"] as ComposeMap ?? new ComposeMap();
+        var external = new ComposeMap();
+        external["name"] = ComposeScalar.Text(context.Uuid);
+        external["external"] = ComposeScalar.Plain("true");
+        networks[context.Uuid] = external;
+        document["networks"] = networks;
+    }
+}
