@@ -23,8 +23,9 @@ public sealed record ComposeMount(string Type, string? Source, string Target, st
                     return new ComposeMount(Volume, null, parts[0]);
                 }
 
+                // "data/:/x" names the volume "data" (Docker would refuse the slash; Coolify's catalog has one).
                 var source = parts[0];
-                return new ComposeMount(IsPath(source) ? Bind : Volume, source, parts[1]);
+                return IsPath(source) ? new ComposeMount(Bind, source, parts[1]) : new ComposeMount(Volume, source.TrimEnd('/'), parts[1]);
             case ComposeMap map when map.Text("target") is { } target:
                 var type = map.Text("type") ?? (IsPath(map.Text("source")) ? Bind : Volume);
                 return new ComposeMount(type, map.Text("source"), target, map.Text("content"),

@@ -15,6 +15,7 @@ public static class ComposeRenderer
     {
         var document = (ComposeMap)raw.Clone();
         var variables = ComposeVariables.Resolve(context, document);
+        ComposeVariables.NameUnsetVolumes(document, variables);
         try
         {
             ComposeWalk.Rewrite(document, text => ComposeInterpolation.Apply(text, name => variables.GetValueOrDefault(name)));

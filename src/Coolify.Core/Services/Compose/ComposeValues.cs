@@ -25,13 +25,18 @@ public static class ComposeValues
             case null:
                 return [];
             case ComposeList list:
-                return [.. list.Items.OfType<ComposeScalar>().Select(s => s.Value.IndexOf('=') is var i and >= 0
-                    ? new KeyValuePair<string, string?>(s.Value[..i], s.Value[(i + 1)..])
-                    : new KeyValuePair<string, string?>(s.Value, null))];
+                return [.. list.Items.OfType<ComposeScalar>().Select(s => Item(s.Value))];
             case ComposeMap map:
-                return [.. map.Entries.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value is ComposeScalar { IsNull: false } s ? s.Value : null))];
+                // A numeric key holds a KEY=value item: a list merged into a map as PHP writes it (Coolify's catalog
+                // has such); variable names never start with a digit, so nothing else reads that way.
+                return [.. map.Entries.Select(e => e.Key.All(char.IsAsciiDigit) && e.Value is ComposeScalar { IsNull: false } item
+                    ? Item(item.Value)
+                    : new KeyValuePair<string, string?>(e.Key, e.Value is ComposeScalar { IsNull: false } s ? s.Value : null))];
             default:
                 return null;
         }
     }
+
+    private static KeyValuePair<string, string?> Item(string text) =>
+        text.IndexOf('=') is var i and >= 0 ? new(text[..i], text[(i + 1)..]) : new(text, null);
 }

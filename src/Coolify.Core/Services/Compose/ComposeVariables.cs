@@ -7,7 +7,7 @@ namespace Coolify.Core.Services.Compose;
 /// (<c>POSTGRES_PASSWORD=$SERVICE_PASSWORD_PG</c>, as Coolify's .env allows) read through unless literal, and
 /// <c>SERVICE_NAME_&lt;NAME&gt;</c> for every compose service.
 /// </summary>
-internal static class ComposeVariables
+internal static partial class ComposeVariables
 {
     private const int MaxDepth = 8;
 
@@ -28,6 +28,33 @@ internal static class ComposeVariables
 
         return resolved;
     }
+
+    /// <summary>
+    /// A volume whose source is only a variable that has no value (<c>${APP_VOLUME}:/data</c>) becomes a named volume
+    /// called after the variable, as Coolify makes it, rather than an empty source Compose would refuse.
+    /// </summary>
+    public static void NameUnsetVolumes(ComposeMap document, IReadOnlyDictionary<string, string> variables)
+    {
+        foreach (var service in ((ComposeMap)document["services"]!).Entries.Select(e => e.Value).OfType<ComposeMap>())
+        {
+            if (service["volumes"] is not ComposeList volumes)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < volumes.Items.Count; i++)
+            {
+                if (volumes.Items[i] is ComposeScalar { IsNull: false } entry && OnlyVariable().Match(entry.Value) is { Success: true } match
+                    && string.IsNullOrEmpty(variables.GetValueOrDefault(match.Groups["name"].Value)))
+                {
+                    volumes.Items[i] = ComposeScalar.Text(match.Groups["name"].Value.ToLowerInvariant() + entry.Value[match.Length..]);
+                }
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)\}?(?=:)")]
+    private static partial System.Text.RegularExpressions.Regex OnlyVariable();
 
     private static string Value(string key, Dictionary<string, string> raw, IReadOnlySet<string> literal, int depth)
     {
