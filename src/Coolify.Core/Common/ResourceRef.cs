@@ -9,4 +9,6 @@ public readonly record struct ResourceRef(string Kind, string? Uuid)
     public static ResourceRef Application(string? uuid) => new(ResourceKind.Application, uuid);
 
     public static ResourceRef Database(string? uuid) => new(ResourceKind.Database, uuid);
+
+    public static ResourceRef Service(string? uuid) => new(ResourceKind.Service, uuid);
 }

@@ -31,5 +31,8 @@ public class ServiceApplication : Entity
 
     public bool IsStripprefixEnabled { get; set; } = true;
 
+    /// <summary>The container its domains are routed to: <c>&lt;name&gt;-&lt;service uuid&gt;</c>, or Compose's name for a service rolled out start-first.</summary>
+    public string? ServingContainer { get; set; }
+
     public string Status { get; set; } = "exited";
 }

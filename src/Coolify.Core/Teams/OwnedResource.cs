@@ -26,6 +26,10 @@ public sealed record OwnedResource(string Kind, int Id, string Uuid, string Name
                 var engine = DatabaseEngine.Of(database);
                 return new(resource.Kind, database.Id, database.Uuid, database.Name,
                     [.. engine.Volumes(database).Select(v => v.MountPath), .. engine.Files(database).Select(f => f.Path)]);
+            case ResourceKind.Service:
+                var service = await scope.Services.AsNoTracking().Where(s => s.Uuid == resource.Uuid)
+                    .Select(s => new { s.Id, s.Uuid, s.Name }).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+                return new(resource.Kind, service.Id, service.Uuid, service.Name, []);
             default:
                 throw new NotFoundException();
         }

@@ -7,4 +7,8 @@ namespace Coolify.Core.Services.Compose;
 /// </summary>
 public sealed record ComposeRenderContext(
     string Uuid, string Folder, IReadOnlyDictionary<string, string> Variables, IReadOnlySet<string> LiteralVariables,
-    IReadOnlyDictionary<string, ComposeMember> Members, bool AllowRiskyOptions, string ResourceType = "service");
+    IReadOnlyDictionary<string, ComposeMember> Members, bool AllowRiskyOptions, string ResourceType = "service")
+{
+    /// <summary>The services rolled out start-first (<see cref="ComposeRollout"/>): Compose names their containers, so two can run at once.</summary>
+    public IReadOnlySet<string> Rollable { get; init; } = new HashSet<string>();
+}

@@ -36,10 +36,11 @@ public static class ComposeRenderer
             var container = $"{name}-{context.Uuid}";
             containers[name] = container;
             var member = context.Members.GetValueOrDefault(name);
-            service["container_name"] = ComposeScalar.Text(container);
+            var rollable = context.Rollable.Contains(name);
+            service["container_name"] = rollable ? null : ComposeScalar.Text(container);
             service["restart"] ??= ComposeScalar.Text("unless-stopped");
             service["exclude_from_hc"] = null;
-            service["environment"] = Environment(service, variables, name, container, member);
+            service["environment"] = Environment(service, variables, context.Uuid, rollable ? null : container, member);
             service["labels"] = Labels(service, context, name, member);
             ComposeMounts.Rewrite(service, container, context, files, volumes, (document["volumes"] as ComposeMap) ?? new ComposeMap());
             if (service["network_mode"] is null)
@@ -69,7 +70,7 @@ public static class ComposeRenderer
 
     // Coolify's: every variable of the resource (its .env, which it gives every container), the services' names,
     // COOLIFY_*, then the service's own entries, which win.
-    private static ComposeMap Environment(ComposeMap service, IReadOnlyDictionary<string, string> variables, string name, string container, ComposeMember? member)
+    private static ComposeMap Environment(ComposeMap service, IReadOnlyDictionary<string, string> variables, string uuid, string? container, ComposeMember? member)
     {
         var environment = new ComposeMap();
         foreach (var (key, value) in variables.Where(v => Applications.EnvironmentVariables.IsValidKey(v.Key)))
@@ -77,8 +78,12 @@ public static class ComposeRenderer
             environment[key] = ComposeScalar.Text(value);
         }
 
-        environment["COOLIFY_RESOURCE_UUID"] = ComposeScalar.Text(container[(name.Length + 1)..]);
-        environment["COOLIFY_CONTAINER_NAME"] = ComposeScalar.Text(container);
+        environment["COOLIFY_RESOURCE_UUID"] = ComposeScalar.Text(uuid);
+        if (container is not null)
+        {
+            // A rolled-out service's containers are named by Compose, a new name each rollout.
+            environment["COOLIFY_CONTAINER_NAME"] = ComposeScalar.Text(container);
+        }
         if (member?.Fqdn is { Length: > 0 } fqdn)
         {
             var urls = fqdn.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

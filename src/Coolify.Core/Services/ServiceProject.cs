@@ -1,0 +1,172 @@
+using System.Text;
+using System.Text.Json;
+using Coolify.Core.Commands;
+using Coolify.Core.Docker;
+using Coolify.Core.Services.Compose;
+
+namespace Coolify.Core.Services;
+
+/// <summary>
+/// A compose project on its server (named by the resource's uuid, its file on Compose's standard input). Bringing it
+/// up rolls each running, health-checked service without a fixed name or host port start-first — a second container
+/// beside the old one, routed to once healthy, the old one removed after — and recreates the others in place.
+/// </summary>
+public sealed class ServiceProject(IServerShell shell, string uuid, RenderedCompose rendered, Func<string, Task> log)
+{
+    private const string ProjectLabel = "com.docker.compose.project";
+    private const string ServiceLabel = "com.docker.compose.service";
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly DockerCli _docker = new(shell);
+
+    /// <summary>Brings every service up; <paramref name="route"/> is called with the serving container of each compose service whenever it changes.</summary>
+    /// <param name="rollable">The compose services that may be rolled out start-first.</param>
+    /// <exception cref="ServiceRolloutException">Compose refused, or a new container did not become healthy.</exception>
+    public async Task<IReadOnlyDictionary<string, string>> UpAsync(
+        IReadOnlySet<string> rollable, Func<IReadOnlyDictionary<string, string>, Task> route, CancellationToken cancellationToken)
+    {
+        await _docker.CreateNetworkAsync(uuid, [$"coolify.resource={uuid}"], cancellationToken);
+        var before = await ContainersAsync(cancellationToken);
+        var serving = new Dictionary<string, string>(rendered.Containers, StringComparer.Ordinal);
+        foreach (var (name, containers) in before)
+        {
+            if (rollable.Contains(name) && containers.FirstOrDefault(c => c.State == "running") is { } running)
+            {
+                serving[name] = running.Name;
+            }
+        }
+
+        var scale = new List<string>();
+        foreach (var service in rendered.Containers.Keys)
+        {
+            var running = before.GetValueOrDefault(service)?.Where(c => c.State == "running").ToList() ?? [];
+            if (rollable.Contains(service) && running.Count > 0)
+            {
+                await log($"{service}: rolled out start-first (it has a health check and no fixed name or host port): a new container starts beside the old one.");
+                serving[service] = await RollAsync(service, running, serving, route, cancellationToken);
+                scale.AddRange(["--scale", $"{service}=1"]);
+            }
+            else
+            {
+                await log(running.Count > 0
+                    ? $"{service}: restarted in place ({(rollable.Contains(service) ? "" : "no health check, a fixed container name or host port, or a database")})."
+                    : $"{service}: started.");
+            }
+        }
+
+        await ComposeAsync(["up", "--no-start", "--remove-orphans", .. scale], cancellationToken);
+        await CopyFilesAsync(await ContainersAsync(cancellationToken), c => c.State == "created", cancellationToken);
+        await ComposeAsync(["up", "--detach", "--remove-orphans", .. scale], cancellationToken);
+        foreach (var (name, containers) in await ContainersAsync(cancellationToken))
+        {
+            if (rollable.Contains(name) && containers.FirstOrDefault(c => c.State == "running") is { } running)
+            {
+                serving[name] = running.Name;
+            }
+        }
+
+        await route(serving);
+        return serving;
+    }
+
+    /// <summary>Stops and removes the containers; the named volumes stay unless <paramref name="removeVolumes"/>.</summary>
+    public Task DownAsync(bool removeVolumes, CancellationToken cancellationToken) =>
+        ComposeAsync(removeVolumes ? ["down", "--timeout", "30", "--remove-orphans", "--volumes"] : ["down", "--timeout", "30", "--remove-orphans"], cancellationToken);
+
+    /// <summary>The project's containers by compose service.</summary>
+    public async Task<Dictionary<string, List<ContainerSummary>>> ContainersAsync(CancellationToken cancellationToken) =>
+        (await _docker.PsAsync($"{ProjectLabel}={uuid}", cancellationToken))
+            .GroupBy(c => c.Labels.GetValueOrDefault(ServiceLabel, string.Empty))
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    private async Task<string> RollAsync(
+        string service, List<ContainerSummary> old, Dictionary<string, string> serving, Func<IReadOnlyDictionary<string, string>, Task> route, CancellationToken cancellationToken)
+    {
+        string[] scale = ["--no-deps", "--no-recreate", "--scale", $"{service}={old.Count + 1}", service];
+        await ComposeAsync(["up", "--no-start", .. scale], cancellationToken);
+        var fresh = (await ContainersAsync(cancellationToken)).GetValueOrDefault(service)?.Where(c => old.All(o => o.Id != c.Id)).ToList() ?? [];
+        if (fresh.Count == 0)
+        {
+            throw new ServiceRolloutException($"Compose made no new container for {service}.");
+        }
+
+        await CopyFilesAsync(new Dictionary<string, List<ContainerSummary>> { [service] = fresh }, _ => true, cancellationToken);
+        await ComposeAsync(["up", "--detach", .. scale], cancellationToken);
+        var container = fresh[0].Name;
+        if (await WaitHealthyAsync(container, cancellationToken) is { } problem)
+        {
+            var tail = await _docker.TailLogsAsync(container, 20, CancellationToken.None);
+            await _docker.RemoveContainerAsync(container, CancellationToken.None);
+            throw new ServiceRolloutException($"{service}: the new container {problem}; it was removed and the old one keeps serving. Its last lines: {(tail.Output + tail.Error).Trim()}");
+        }
+
+        await log($"{service}: {container} is healthy; the proxy now sends its domains there.");
+        serving[service] = container;
+        await route(serving);
+        foreach (var previous in old)
+        {
+            await _docker.StopAsync(previous.Name, 30, CancellationToken.None);
+            await _docker.RemoveContainerAsync(previous.Name, CancellationToken.None);
+            await log($"{service}: the previous container {previous.Name} stopped and removed.");
+        }
+
+        return container;
+    }
+
+    // Null once healthy; else what went wrong.
+    private async Task<string?> WaitHealthyAsync(string container, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < HealthTimeout)
+        {
+            var inspect = await _docker.InspectContainerAsync(container, cancellationToken);
+            var state = inspect is { } found ? found.GetProperty("State") : (JsonElement?)null;
+            var status = state?.GetProperty("Status").GetString() ?? "missing";
+            var health = state is { } s && s.TryGetProperty("Health", out var h) ? h.GetProperty("Status").GetString() : null;
+            if (health == "healthy")
+            {
+                return null;
+            }
+
+            if (status is "exited" or "dead" or "missing" || health == "unhealthy")
+            {
+                return health == "unhealthy" ? "turned unhealthy" : $"is {status}";
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        return $"was not healthy after {HealthTimeout.TotalMinutes:0} minutes";
+    }
+
+    // The compose file's content: files, into the containers made but not yet started (their processes read them at start).
+    private async Task CopyFilesAsync(Dictionary<string, List<ContainerSummary>> containers, Func<ContainerSummary, bool> which, CancellationToken cancellationToken)
+    {
+        foreach (var group in rendered.Files.GroupBy(f => f.Container))
+        {
+            var service = rendered.Containers.Single(c => c.Value == group.Key).Key;
+            foreach (var container in containers.GetValueOrDefault(service)?.Where(which) ?? [])
+            {
+                var files = group.ToList();
+                var folders = files.SelectMany(f =>
+                {
+                    var parts = f.Path.Trim('/').Split('/')[..^1];
+                    return Enumerable.Range(1, parts.Length).Select(n => string.Join('/', parts[..n]));
+                }).Distinct(StringComparer.Ordinal);
+                using var archive = TarFiles.Create(folders.Select(f => (f, (byte[]?)null))
+                    .Concat(files.Select(f => (f.Path.Trim('/'), (byte[]?)Encoding.UTF8.GetBytes(f.Content)))));
+                await _docker.CopyIntoAsync(container.Id, "/", archive, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ComposeAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await _docker.ComposeWithFileAsync(uuid, rendered.Yaml, arguments, cancellationToken);
+        if (!result.Succeeded)
+        {
+            var lines = (result.Error.Length > 0 ? result.Error : result.Output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            throw new ServiceRolloutException(string.Join(" ", lines.TakeLast(3)) is { Length: > 0 } text ? text : "Docker Compose failed without saying why.");
+        }
+    }
+}
