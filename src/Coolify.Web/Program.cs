@@ -53,6 +53,7 @@ try
     builder.Services.AddApiRateLimiting(builder.Configuration);
     builder.Services.AddCoolifyOpenApi();
     builder.Services.AddTrustedProxies(builder.Configuration);
+    builder.Services.AddServiceTemplates(builder.Configuration, options.DataDirectory);
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
     var app = builder.Build();
@@ -91,6 +92,7 @@ try
     app.MapEnvironmentVariableEndpoints();
     app.MapStorageEndpoints();
     app.MapTagEndpoints();
+    app.MapServiceTemplateEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();
