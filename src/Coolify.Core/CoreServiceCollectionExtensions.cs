@@ -45,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Proxy.ProxyDesiredState>();
         services.AddScoped<Databases.DatabasePorts>();
         services.AddScoped<Databases.DatabaseService>();
+        services.AddScoped<Services.ComposeServices>();
         services.AddScoped<S3.S3StorageService>();
         services.AddSingleton<Backups.BackupQueue>();
         services.AddScoped<Backups.BackupSchedules>();

@@ -24,6 +24,7 @@ public sealed class ProxyDesiredState(CoolifyDbContext db, ControlPlaneEndpoint 
             {
                 NoIndex = (a.NoindexDomains ?? string.Empty).Split(',').Contains(domain.ToString(), StringComparer.Ordinal),
             }))).ToList();
+        routes.AddRange(await ServiceRoutesAsync(server, cancellationToken));
         if (server.IsLocalhost && controlPlane.Port is { } port && ProxyDomain.ReadStored(settings?.Fqdn) is [var instance])
         {
             // The control plane on its own domain, through the proxy of the host it runs on (as Coolify's dashboard route).
@@ -38,6 +39,18 @@ public sealed class ProxyDesiredState(CoolifyDbContext db, ControlPlaneEndpoint 
             CatchAllRedirect: proxy.RedirectEnabled ? proxy.RedirectUrl : null, Custom: proxy.CustomConfiguration,
             Certificates: [.. certificates.Select(c => new ProxyCertificateFile(c.Uuid, c.HostList))]);
         return new DesiredProxy(configuration, caRoot, certificates);
+    }
+
+    // A service's applications with domains, while the service runs: to the container serving each (port from the domain, else 80).
+    private async Task<IEnumerable<ProxyRoute>> ServiceRoutesAsync(Server server, CancellationToken cancellationToken)
+    {
+        var applications = await db.ServiceApplications.AsNoTracking()
+            .Where(a => a.Service!.Destination!.ServerId == server.Id && a.Service.DeletedAt == null && a.ServingContainer != null && a.Fqdn != null)
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return applications.SelectMany(a => ProxyDomain.ReadStored(a.Fqdn).Select(domain =>
+            new ProxyRoute(a.Uuid, domain, $"{a.ServingContainer}:{domain.Port ?? 80}", new ProxyRouteOptions(
+                Compress: a.IsGzipEnabled, StripPrefix: a.IsStripprefixEnabled,
+                NoIndex: (a.NoindexDomains ?? string.Empty).Split(',').Contains(domain.ToString(), StringComparer.Ordinal)))));
     }
 
     private static ProxyRouteOptions Options(Application application)

@@ -279,6 +279,9 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
         var desired = await desiredState.ForAsync(server, proxy, cancellationToken);
         var text = container.Render(desired);
         var networks = await db.Destinations.AsNoTracking().Where(d => d.ServerId == server.Id).OrderBy(d => d.Id).Select(d => d.Network).ToListAsync(cancellationToken);
+        // Each running service has its own network (its compose services' names stay private to it): the proxy joins it.
+        networks.AddRange(await db.Services.AsNoTracking().Where(s => s.Destination!.ServerId == server.Id && s.Status != "exited")
+            .OrderBy(s => s.Id).Select(s => s.Uuid).ToListAsync(cancellationToken));
         try
         {
             if (status == "running")

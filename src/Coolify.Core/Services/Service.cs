@@ -26,10 +26,8 @@ public class Service : Entity, ISoftDeletable
     /// <summary>The compose file as the user (or the template) wrote it.</summary>
     public required string DockerComposeRaw { get; set; }
 
-    /// <summary>
-    /// What Compose is given, with our names, labels and networks, variables still as references (their values are
-    /// filled in at each start and are never stored in it).
-    /// </summary>
+    /// <summary>What Compose was last given (names, labels, networks, values filled in): encrypted at rest, as it holds the secrets.</summary>
+    [Encrypted]
     public string? DockerCompose { get; set; }
 
     /// <summary>The catalog template it came from (Coolify's <c>service_type</c>), null for a raw compose file.</summary>

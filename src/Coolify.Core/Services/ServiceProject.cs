@@ -21,9 +21,10 @@ public sealed class ServiceProject(IServerShell shell, string uuid, RenderedComp
 
     /// <summary>Brings every service up; <paramref name="route"/> is called with the serving container of each compose service whenever it changes.</summary>
     /// <param name="rollable">The compose services that may be rolled out start-first.</param>
+    /// <param name="recreate">Make every container anew (a restart), not only those whose definition changed.</param>
     /// <exception cref="ServiceRolloutException">Compose refused, or a new container did not become healthy.</exception>
     public async Task<IReadOnlyDictionary<string, string>> UpAsync(
-        IReadOnlySet<string> rollable, Func<IReadOnlyDictionary<string, string>, Task> route, CancellationToken cancellationToken)
+        IReadOnlySet<string> rollable, Func<IReadOnlyDictionary<string, string>, Task> route, bool recreate, CancellationToken cancellationToken)
     {
         await _docker.CreateNetworkAsync(uuid, [$"coolify.resource={uuid}"], cancellationToken);
         var before = await ContainersAsync(cancellationToken);
@@ -52,6 +53,12 @@ public sealed class ServiceProject(IServerShell shell, string uuid, RenderedComp
                     ? $"{service}: restarted in place ({(rollable.Contains(service) ? "" : "no health check, a fixed container name or host port, or a database")})."
                     : $"{service}: started.");
             }
+        }
+
+        var inPlace = rendered.Containers.Keys.Where(s => !scale.Contains($"{s}=1")).ToList();
+        if (recreate && inPlace.Count > 0)
+        {
+            await ComposeAsync(["up", "--no-start", "--force-recreate", "--no-deps", .. scale, .. inPlace], cancellationToken);
         }
 
         await ComposeAsync(["up", "--no-start", "--remove-orphans", .. scale], cancellationToken);

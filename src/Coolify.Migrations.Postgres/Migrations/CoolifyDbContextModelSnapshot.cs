@@ -1857,6 +1857,276 @@ namespace Coolify.Migrations.Postgres.Migrations
                     b.ToTable("server_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Coolify.Core.Services.Service", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllowRiskyOptions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_risky_options");
+
+                    b.Property<bool>("ConnectToDockerNetwork")
+                        .HasColumnType("boolean")
+                        .HasColumnName("connect_to_docker_network");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DestinationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("destination_id");
+
+                    b.Property<string>("DockerCompose")
+                        .HasColumnType("text")
+                        .HasColumnName("docker_compose");
+
+                    b.Property<string>("DockerComposeRaw")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("docker_compose_raw");
+
+                    b.Property<int>("EnvironmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("environment_id");
+
+                    b.Property<bool>("IsContainerLabelEscapeEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_container_label_escape_enabled");
+
+                    b.Property<bool>("IsContainerLabelReadonlyEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_container_label_readonly_enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("service_type");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestinationId");
+
+                    b.HasIndex("EnvironmentId");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.ToTable("services", (string)null);
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.ServiceApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("ExcludeFromStatus")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclude_from_status");
+
+                    b.Property<string>("Fqdn")
+                        .HasColumnType("text")
+                        .HasColumnName("fqdn");
+
+                    b.Property<string>("HumanName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("human_name");
+
+                    b.Property<string>("Image")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("image");
+
+                    b.Property<bool>("IsGzipEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_gzip_enabled");
+
+                    b.Property<bool>("IsLogDrainEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_log_drain_enabled");
+
+                    b.Property<bool>("IsStripprefixEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_stripprefix_enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NoindexDomains")
+                        .HasColumnType("text")
+                        .HasColumnName("noindex_domains");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("ServingContainer")
+                        .HasColumnType("text")
+                        .HasColumnName("serving_container");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("service_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.ServiceDatabase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DatabaseType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("database_type");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("ExcludeFromStatus")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclude_from_status");
+
+                    b.Property<string>("HumanName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("human_name");
+
+                    b.Property<string>("Image")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("image");
+
+                    b.Property<bool>("IsLogDrainEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_log_drain_enabled");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PublicPort")
+                        .HasColumnType("integer")
+                        .HasColumnName("public_port");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("service_databases", (string)null);
+                });
+
             modelBuilder.Entity("Coolify.Core.Settings.InstanceSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -2911,6 +3181,47 @@ namespace Coolify.Migrations.Postgres.Migrations
                     b.Navigation("Server");
                 });
 
+            modelBuilder.Entity("Coolify.Core.Services.Service", b =>
+                {
+                    b.HasOne("Coolify.Core.Servers.Destination", "Destination")
+                        .WithMany()
+                        .HasForeignKey("DestinationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coolify.Core.Projects.ProjectEnvironment", "Environment")
+                        .WithMany()
+                        .HasForeignKey("EnvironmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Destination");
+
+                    b.Navigation("Environment");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.ServiceApplication", b =>
+                {
+                    b.HasOne("Coolify.Core.Services.Service", "Service")
+                        .WithMany("Applications")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.ServiceDatabase", b =>
+                {
+                    b.HasOne("Coolify.Core.Services.Service", "Service")
+                        .WithMany("Databases")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("Coolify.Core.Tags.Tag", b =>
                 {
                     b.HasOne("Coolify.Core.Teams.Team", "Team")
@@ -3051,6 +3362,13 @@ namespace Coolify.Migrations.Postgres.Migrations
                     b.Navigation("Destinations");
 
                     b.Navigation("Settings");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.Service", b =>
+                {
+                    b.Navigation("Applications");
+
+                    b.Navigation("Databases");
                 });
 
             modelBuilder.Entity("Coolify.Core.Teams.Team", b =>

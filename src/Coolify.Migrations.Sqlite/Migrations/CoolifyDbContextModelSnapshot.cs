@@ -1818,6 +1818,270 @@ namespace Coolify.Migrations.Sqlite.Migrations
                     b.ToTable("server_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Coolify.Core.Services.Service", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowRiskyOptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allow_risky_options");
+
+                    b.Property<bool>("ConnectToDockerNetwork")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("connect_to_docker_network");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DestinationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("destination_id");
+
+                    b.Property<string>("DockerCompose")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("docker_compose");
+
+                    b.Property<string>("DockerComposeRaw")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("docker_compose_raw");
+
+                    b.Property<int>("EnvironmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("environment_id");
+
+                    b.Property<bool>("IsContainerLabelEscapeEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_container_label_escape_enabled");
+
+                    b.Property<bool>("IsContainerLabelReadonlyEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_container_label_readonly_enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ServiceType")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_type");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestinationId");
+
+                    b.HasIndex("EnvironmentId");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.ToTable("services", (string)null);
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.ServiceApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("ExcludeFromStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exclude_from_status");
+
+                    b.Property<string>("Fqdn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fqdn");
+
+                    b.Property<string>("HumanName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("human_name");
+
+                    b.Property<string>("Image")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("image");
+
+                    b.Property<bool>("IsGzipEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_gzip_enabled");
+
+                    b.Property<bool>("IsLogDrainEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_log_drain_enabled");
+
+                    b.Property<bool>("IsStripprefixEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_stripprefix_enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NoindexDomains")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("noindex_domains");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("ServingContainer")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serving_container");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("service_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.ServiceDatabase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DatabaseType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("database_type");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("ExcludeFromStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exclude_from_status");
+
+                    b.Property<string>("HumanName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("human_name");
+
+                    b.Property<string>("Image")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("image");
+
+                    b.Property<bool>("IsLogDrainEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_log_drain_enabled");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_public");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PublicPort")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public_port");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Uuid")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uuid")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("service_databases", (string)null);
+                });
+
             modelBuilder.Entity("Coolify.Core.Settings.InstanceSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -2850,6 +3114,47 @@ namespace Coolify.Migrations.Sqlite.Migrations
                     b.Navigation("Server");
                 });
 
+            modelBuilder.Entity("Coolify.Core.Services.Service", b =>
+                {
+                    b.HasOne("Coolify.Core.Servers.Destination", "Destination")
+                        .WithMany()
+                        .HasForeignKey("DestinationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coolify.Core.Projects.ProjectEnvironment", "Environment")
+                        .WithMany()
+                        .HasForeignKey("EnvironmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Destination");
+
+                    b.Navigation("Environment");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.ServiceApplication", b =>
+                {
+                    b.HasOne("Coolify.Core.Services.Service", "Service")
+                        .WithMany("Applications")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.ServiceDatabase", b =>
+                {
+                    b.HasOne("Coolify.Core.Services.Service", "Service")
+                        .WithMany("Databases")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("Coolify.Core.Tags.Tag", b =>
                 {
                     b.HasOne("Coolify.Core.Teams.Team", "Team")
@@ -2990,6 +3295,13 @@ namespace Coolify.Migrations.Sqlite.Migrations
                     b.Navigation("Destinations");
 
                     b.Navigation("Settings");
+                });
+
+            modelBuilder.Entity("Coolify.Core.Services.Service", b =>
+                {
+                    b.Navigation("Applications");
+
+                    b.Navigation("Databases");
                 });
 
             modelBuilder.Entity("Coolify.Core.Teams.Team", b =>
