@@ -5,7 +5,8 @@
 # COOLIFY_TEST_HTTPD_IMAGE (scripts/images/httpd.Dockerfile: an application to deploy), COOLIFY_TEST_NODE_IMAGE and
 # COOLIFY_TEST_NGINX_IMAGE (the auto and static build packs' base images), COOLIFY_TEST_CADDY_IMAGE (the proxy),
 # COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE (a container in Traefik's place: see its Dockerfile), COOLIFY_TEST_POSTGRES_IMAGE,
-# _MARIADB_IMAGE, _REDIS_IMAGE and _CLICKHOUSE_IMAGE (database engines with their official images' environment contracts).
+# _MARIADB_IMAGE, _REDIS_IMAGE and _CLICKHOUSE_IMAGE (database engines with their official images' environment contracts),
+# COOLIFY_TEST_COMPOSE_APP_IMAGE (the web half of the compose tests' app: it serves what its database answers).
 
 COOLIFY_TEST_BASE_IMAGE="${COOLIFY_TEST_BASE_IMAGE:-coolify-test/debian:bookworm}"
 COOLIFY_TEST_SSHD_IMAGE="${COOLIFY_TEST_SSHD_IMAGE:-coolify-test/sshd:bookworm}"
@@ -18,16 +19,18 @@ COOLIFY_TEST_POSTGRES_IMAGE="${COOLIFY_TEST_POSTGRES_IMAGE:-coolify-test/postgre
 COOLIFY_TEST_MARIADB_IMAGE="${COOLIFY_TEST_MARIADB_IMAGE:-coolify-test/mariadb:10.11}"
 COOLIFY_TEST_REDIS_IMAGE="${COOLIFY_TEST_REDIS_IMAGE:-coolify-test/redis:7.1}"
 COOLIFY_TEST_CLICKHOUSE_IMAGE="${COOLIFY_TEST_CLICKHOUSE_IMAGE:-coolify-test/clickhouse:18.16}"
+COOLIFY_TEST_COMPOSE_APP_IMAGE="${COOLIFY_TEST_COMPOSE_APP_IMAGE:-coolify-test/compose-app:1}"
 
 ensure_test_images() {
   export COOLIFY_TEST_BASE_IMAGE COOLIFY_TEST_SSHD_IMAGE COOLIFY_TEST_HTTPD_IMAGE COOLIFY_TEST_NODE_IMAGE COOLIFY_TEST_NGINX_IMAGE COOLIFY_TEST_CADDY_IMAGE \
     COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE COOLIFY_TEST_POSTGRES_IMAGE COOLIFY_TEST_MARIADB_IMAGE COOLIFY_TEST_REDIS_IMAGE \
-    COOLIFY_TEST_CLICKHOUSE_IMAGE
+    COOLIFY_TEST_CLICKHOUSE_IMAGE COOLIFY_TEST_COMPOSE_APP_IMAGE
   ensure_base_image && ensure_built_image "$COOLIFY_TEST_SSHD_IMAGE" sshd && ensure_built_image "$COOLIFY_TEST_HTTPD_IMAGE" httpd \
     && ensure_built_image "$COOLIFY_TEST_NODE_IMAGE" node && ensure_built_image "$COOLIFY_TEST_NGINX_IMAGE" nginx \
     && ensure_built_image "$COOLIFY_TEST_CADDY_IMAGE" caddy && ensure_built_image "$COOLIFY_TEST_TRAEFIK_STANDIN_IMAGE" traefik-standin \
     && ensure_built_image "$COOLIFY_TEST_POSTGRES_IMAGE" postgres && ensure_built_image "$COOLIFY_TEST_MARIADB_IMAGE" mariadb \
-    && ensure_built_image "$COOLIFY_TEST_REDIS_IMAGE" redis && ensure_built_image "$COOLIFY_TEST_CLICKHOUSE_IMAGE" clickhouse
+    && ensure_built_image "$COOLIFY_TEST_REDIS_IMAGE" redis && ensure_built_image "$COOLIFY_TEST_CLICKHOUSE_IMAGE" clickhouse \
+    && ensure_built_image "$COOLIFY_TEST_COMPOSE_APP_IMAGE" compose-app
 }
 
 # ensure_built_image TAG NAME: builds scripts/images/NAME.Dockerfile on the base image unless TAG exists; the folder

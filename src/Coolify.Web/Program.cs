@@ -93,6 +93,7 @@ try
     app.MapStorageEndpoints();
     app.MapTagEndpoints();
     app.MapServiceTemplateEndpoints();
+    app.MapServiceEndpoints();
     app.MapTeamManagementEndpoints();
     app.MapAccountEndpoints();
     app.MapExternalLoginEndpoints();

@@ -146,6 +146,58 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
+    /// <summary>Changes one compose service application (its domains among them); the routes follow at once for a running service.</summary>
+    /// <exception cref="ValidationException">A domain is malformed; nothing changes then.</exception>
+    public async Task<ServiceApplication> UpdateApplicationAsync(TeamScope scope, string? uuid, string? applicationUuid, ServiceApplicationChange change, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var service = await TrackedAsync(scope, uuid, cancellationToken);
+        var application = service.Applications.SingleOrDefault(a => a.Uuid == applicationUuid) ?? throw new NotFoundException();
+        var rules = new InputRules();
+        if (change.Url is not null)
+        {
+            var domains = Proxy.ProxyDomain.ParseList(rules, "url", change.Url);
+            application.Fqdn = domains.Count == 0 ? null : string.Join(',', domains);
+        }
+
+        application.HumanName = change.HumanName is null ? application.HumanName : rules.Name("human_name", change.HumanName);
+        application.Description = change.Description is null ? application.Description : rules.Text("description", change.Description);
+        rules.ThrowIfInvalid();
+        application.ExcludeFromStatus = change.ExcludeFromStatus ?? application.ExcludeFromStatus;
+        application.IsGzipEnabled = change.IsGzipEnabled ?? application.IsGzipEnabled;
+        application.IsStripprefixEnabled = change.IsStripprefixEnabled ?? application.IsStripprefixEnabled;
+        if (change.NoindexDomains is { } noindex)
+        {
+            var own = Proxy.ProxyDomain.ReadStored(application.Fqdn).Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
+            var kept = noindex.Where(own.Contains).ToList();
+            application.NoindexDomains = kept.Count == 0 ? null : string.Join(',', kept);
+        }
+
+        // The SERVICE_URL_* / SERVICE_FQDN_* variables follow the new domain at the next start, as in Coolify.
+        audit.Add("service.application.updated", scope.Access.UserId, scope.Access.TeamId, $"{application.Name} of {service.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        if (application.ServingContainer is not null)
+        {
+            await proxy.ApplyAsync(service.Destination!.ServerId, cancellationToken);
+        }
+
+        return application;
+    }
+
+    /// <summary>The last lines of a compose service's container(s).</summary>
+    public async Task<string> LogsAsync(TeamScope scope, string? uuid, string? subService, int lines, bool timestamps, CancellationToken cancellationToken)
+    {
+        var service = await GetAsync(scope, uuid, cancellationToken);
+        if (service.Applications.All(a => a.Name != subService) && service.Databases.All(d => d.Name != subService))
+        {
+            throw ValidationException.For("sub_service_name", "The service has no application or database by that name.");
+        }
+
+        var container = service.Applications.SingleOrDefault(a => a.Name == subService)?.ServingContainer ?? $"{subService}-{service.Uuid}";
+        var result = await new Docker.DockerCli(shells.For(service.Destination!.Server!)).TailLogsAsync(container, Math.Clamp(lines, 1, 10_000), cancellationToken, timestamps);
+        return result.Output + result.Error;
+    }
+
     private async Task DownAsync(Service service, bool removeVolumes, CancellationToken cancellationToken)
     {
         var composition = ServiceComposition.Read(service);

@@ -49,9 +49,10 @@ public sealed class ServiceProject(IServerShell shell, string uuid, RenderedComp
             }
             else
             {
-                await log(running.Count > 0
-                    ? $"{service}: restarted in place ({(rollable.Contains(service) ? "" : "no health check, a fixed container name or host port, or a database")})."
-                    : $"{service}: started.");
+                var why = "it has no health check, a fixed container name or host port, or is a database";
+                await log(running.Count == 0 ? $"{service}: started."
+                    : recreate ? $"{service}: restarted in place ({why})."
+                    : $"{service}: kept, or recreated in place if its definition changed ({why}).");
             }
         }
 

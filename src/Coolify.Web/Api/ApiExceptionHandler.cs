@@ -26,7 +26,7 @@ public sealed class ApiExceptionHandler : IExceptionHandler
             Coolify.Core.Commands.ServerConnectionException unreachable => ApiResults.Validation(ValidationException.For("server", unreachable.Message)),
             // So is a server that cannot do what was asked (Docker missing, a command refused or too slow there).
             Coolify.Core.Commands.CommandFailedException or Coolify.Core.Commands.CommandTimeoutException or Coolify.Core.Docker.DockerRequestException
-                or Coolify.Core.Databases.DatabaseRuntimeException =>
+                or Coolify.Core.Databases.DatabaseRuntimeException or Coolify.Core.Services.ServiceRolloutException =>
                 ApiResults.Validation(ValidationException.For("server", exception.Message)),
             // Unreadable bodies (malformed JSON, wrong types) are bad input like any other: 422, not a bare 400.
             BadHttpRequestException bad => ApiResults.Validation(ValidationException.For("body", $"The request body could not be read: {bad.Message}")),

@@ -9,12 +9,14 @@ namespace Coolify.Web.Api;
 /// <param name="Segment">The path's first segment.</param>
 /// <param name="Noun">The word in Coolify's operation ids (<c>list-envs-by-database-uuid</c>).</param>
 /// <param name="Tag">The OpenAPI tag the routes are listed under.</param>
-internal sealed record ResourceRoutes(string Kind, string Segment, string Noun, string Tag)
+/// <param name="HasStorages">Whether storages are addressed here (a service's belong to its applications and databases).</param>
+internal sealed record ResourceRoutes(string Kind, string Segment, string Noun, string Tag, bool HasStorages = true)
 {
     public static readonly IReadOnlyList<ResourceRoutes> All =
     [
         new(ResourceKind.Application, "applications", "application", "Applications"),
         new(ResourceKind.Database, "databases", "database", "Databases"),
+        new(ResourceKind.Service, "services", "service", "Services", HasStorages: false),
     ];
 
     public ResourceRef For(string uuid) => new(Kind, uuid);

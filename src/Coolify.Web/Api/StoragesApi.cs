@@ -16,7 +16,7 @@ public static class StoragesApi
 {
     public static IEndpointRouteBuilder MapStorageEndpoints(this IEndpointRouteBuilder app)
     {
-        foreach (var r in ResourceRoutes.All)
+        foreach (var r in ResourceRoutes.All.Where(r => r.HasStorages))
         {
             var read = app.MapGroup("/api/v1").WithTags(r.Tag).RequireAbility(Abilities.Read).RequireRateLimiting(ApiRateLimiting.Policy);
             read.MapGet($"/{r.Segment}/{{uuid}}/storages", (string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ResourceStorages storages, CancellationToken ct) =>
