@@ -38,6 +38,10 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaDatabaseVariableUuid = string.Empty;
     private string _alphaDatabaseStorageUuid = string.Empty;
     private string _alphaDatabaseTagUuid = string.Empty;
+    private string _alphaServiceUuid = string.Empty;
+    private string _alphaServiceApplicationUuid = string.Empty;
+    private string _alphaServiceVariableUuid = string.Empty;
+    private string _alphaServiceTagUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
     private string _betaToken = string.Empty;
     private string _alphaMemberReadToken = string.Empty;
@@ -105,6 +109,20 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             _alphaDatabaseStorageUuid = (await databaseStorage.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
             using var databaseTag = await owner.PostAsJsonAsync($"/api/v1/databases/{_alphaDatabaseUuid}/tags", new { tag_name = $"{SecretTeamMarker} db tag" }, TestContext.Current.CancellationToken);
             _alphaDatabaseTagUuid = (await databaseTag.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
+            var compose = "services:\n  web:\n    image: nginx\n    environment:\n      - SERVICE_URL_WEB_80\n      - SECRET=${SERVICE_PASSWORD_WEB}\n";
+            using var service = await owner.PostAsJsonAsync("/api/v1/services", new
+            {
+                project_uuid = _alphaProjectUuid, server_uuid = _alphaServerUuid, environment_name = "production", name = $"{SecretTeamMarker} compose",
+                docker_compose_raw = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(compose)),
+            }, TestContext.Current.CancellationToken);
+            _alphaServiceUuid = (await service.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            _alphaServiceApplicationUuid = (await owner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/services/{_alphaServiceUuid}/applications", TestContext.Current.CancellationToken))[0]
+                .GetProperty("uuid").GetString()!;
+            using var serviceVariable = await owner.PostAsJsonAsync(
+                $"/api/v1/services/{_alphaServiceUuid}/envs", new { key = "SERVICE_SECRET", value = $"{SecretTeamMarker} service value" }, TestContext.Current.CancellationToken);
+            _alphaServiceVariableUuid = (await serviceVariable.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
+            using var serviceTag = await owner.PostAsJsonAsync($"/api/v1/services/{_alphaServiceUuid}/tags", new { tag_name = $"{SecretTeamMarker} service tag" }, TestContext.Current.CancellationToken);
+            _alphaServiceTagUuid = (await serviceTag.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
         }
 
         // A finished backup of it (its file is on Alpha's made-up server): the execution routes need one.
@@ -249,6 +267,10 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "env_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseVariableUuid,
             "storage_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseStorageUuid,
             "tag_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseTagUuid,
+            "uuid" when route.Pattern.StartsWith("/api/v1/services/", StringComparison.Ordinal) => _alphaServiceUuid,
+            "app_uuid" => _alphaServiceApplicationUuid,
+            "env_uuid" when route.Pattern.StartsWith("/api/v1/services/", StringComparison.Ordinal) => _alphaServiceVariableUuid,
+            "tag_uuid" when route.Pattern.StartsWith("/api/v1/services/", StringComparison.Ordinal) => _alphaServiceTagUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/s3-storages/", StringComparison.Ordinal) => _alphaS3StorageUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/destinations/", StringComparison.Ordinal) => _alphaDestinationUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/projects/", StringComparison.Ordinal) => _alphaProjectUuid,
