@@ -72,6 +72,8 @@ public class Application : Entity, ISoftDeletable
 
     public string DockerComposeLocation { get; set; } = "/docker-compose.yaml";
 
+    /// <summary>What Compose was last given for a dockercompose application (values filled in): encrypted at rest, as it holds the secrets.</summary>
+    [Encrypted]
     public string? DockerCompose { get; set; }
 
     public string? DockerComposeRaw { get; set; }
@@ -111,6 +113,9 @@ public class Application : Entity, ISoftDeletable
 
     /// <summary>The container the proxy sends this application's domains to: set once a rollout's new container is healthy.</summary>
     public string? ServingContainer { get; set; }
+
+    /// <summary>A dockercompose application's serving container per compose service (JSON), once deployed: the routes' targets.</summary>
+    public string? ComposeContainers { get; set; }
 
     // Health check
     public bool HealthCheckEnabled { get; set; }

@@ -34,6 +34,8 @@ public record ApplicationChange
     public bool? IsGitSubmodulesEnabled { get; init; }
     public bool? DisableBuildCache { get; init; }
     public int? DockerImagesToKeep { get; init; }
+    public string? DockerComposeLocation { get; init; }
+    public IReadOnlyList<ComposeDomain>? DockerComposeDomains { get; init; }
 
     // Network
     public string? PortsExposes { get; init; }

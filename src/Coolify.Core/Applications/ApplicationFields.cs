@@ -11,7 +11,8 @@ namespace Coolify.Core.Applications;
 public static partial class ApplicationFields
 {
     public static readonly IReadOnlyList<string> BuildPacks =
-        [ApplicationService.AutoBuildPack, ApplicationService.StaticBuildPack, ApplicationService.DockerfileBuildPack, ApplicationService.DockerImageBuildPack];
+        [ApplicationService.AutoBuildPack, ApplicationService.StaticBuildPack, ApplicationService.DockerfileBuildPack, ApplicationService.DockerImageBuildPack,
+            ApplicationService.DockerComposeBuildPack];
 
     private const int CommandMaxLength = 4096;
 
@@ -47,6 +48,8 @@ public static partial class ApplicationFields
         settings.IsGitSubmodulesEnabled = change.IsGitSubmodulesEnabled ?? settings.IsGitSubmodulesEnabled;
         settings.DisableBuildCache = change.DisableBuildCache ?? settings.DisableBuildCache;
         settings.DockerImagesToKeep = change.DockerImagesToKeep is { } keep ? rules.Range("docker_images_to_keep", keep, 0, 100) : settings.DockerImagesToKeep;
+        application.DockerComposeLocation = change.DockerComposeLocation is null ? application.DockerComposeLocation : rules.RepositoryPath("docker_compose_location", change.DockerComposeLocation);
+        application.DockerComposeDomains = change.DockerComposeDomains is null ? application.DockerComposeDomains : ComposeDomains.Write(rules, change.DockerComposeDomains);
 
         application.PortsExposes = change.PortsExposes is null ? application.PortsExposes : rules.Ports("ports_exposes", change.PortsExposes);
         application.PortsMappings = change.PortsMappings is null ? application.PortsMappings
@@ -170,13 +173,9 @@ public static partial class ApplicationFields
         var trimmed = value.Trim();
         // Coolify's API says nixpacks (and now railpack); ours is auto, which stands in for both.
         var pack = trimmed is "nixpacks" or "railpack" ? ApplicationService.AutoBuildPack : trimmed;
-        if (pack == "dockercompose")
+        if (!BuildPacks.Contains(pack))
         {
-            rules.Add("build_pack", "The dockercompose build pack comes with services; choose auto, static, dockerfile or dockerimage.");
-        }
-        else if (!BuildPacks.Contains(pack))
-        {
-            rules.Add("build_pack", "The build pack must be one of nixpacks (auto), static, dockerfile, dockerimage.");
+            rules.Add("build_pack", "The build pack must be one of nixpacks (auto), static, dockerfile, dockerimage, dockercompose.");
         }
 
         return pack;

@@ -38,6 +38,12 @@ public sealed class DeploymentPipeline(
 
         try
         {
+            if (application.BuildPack == ApplicationService.DockerComposeBuildPack && !deployment.RestartOnly && !deployment.Rollback)
+            {
+                await docker.CreateNetworkAsync(destination.Network, [$"coolify.destination={destination.Uuid}"], limit.Token);
+                return await new ComposeDeployment(db, proxy, buildImages).RunAsync(application, shell, docker, log, await DeployKeyAsync(application, limit.Token), limit.Token);
+            }
+
             // Independent of the image, so done while it is looked up or built: the destination's network (there
             // since validation; made again if it went missing) and the containers the new one replaces.
             var resourceLabel = ApplicationService.ResourceLabel(application.Uuid);
@@ -196,12 +202,15 @@ public sealed class DeploymentPipeline(
             .Where(v => v.ResourceableType == Common.ResourceKind.Application && v.ResourceableId == application.Id && !v.IsPreview && v.IsBuildtime)
             .ToDictionaryAsync(v => v.Key, v => v.Value ?? string.Empty, StringComparer.Ordinal, cancellationToken);
         log.AddSecrets(variables.Values);
-        var deployKey = application.PrivateKeyId is { } keyId
-            ? await db.PrivateKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.PrivateKeyValue).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var deployKey = await DeployKeyAsync(application, cancellationToken);
         return await new ImageBuild(shell, docker, log, buildImages)
             .BuildAsync(application, application.Settings ?? new ApplicationSettings(), deployment, variables, deployKey, cancellationToken);
     }
+
+    private async Task<string?> DeployKeyAsync(Application application, CancellationToken cancellationToken) =>
+        application.PrivateKeyId is { } keyId
+            ? await db.PrivateKeys.AsNoTracking().Where(k => k.Id == keyId).Select(k => k.PrivateKeyValue).SingleOrDefaultAsync(cancellationToken)
+            : null;
 
     // Coolify's pre-deployment command runs in the container serving now (skipped when none), the post-deployment one in the
     // new container once healthy. The command is the user's text, run by the container's shell as one argument.

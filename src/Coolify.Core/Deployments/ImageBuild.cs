@@ -47,6 +47,35 @@ internal sealed class ImageBuild(IServerShell shell, DockerCli docker, Deploymen
         }
     }
 
+    /// <summary>
+    /// The repository's branch resolved and cloned into a private temporary folder for <paramref name="work"/> (given the
+    /// folder and the commit), then removed whatever happens; null when it could not be read (the log says why).
+    /// </summary>
+    public async Task<T?> WithCheckoutAsync<T>(
+        Application application, ApplicationSettings settings, string? deployKey, Func<string, string, Task<T?>> work, CancellationToken cancellationToken)
+    {
+        if (deployKey is not null)
+        {
+            _keyFile = await shell.TemporaryAsync(cancellationToken);
+            await UploadAsync(deployKey.TrimEnd() + "\n", _keyFile, cancellationToken);
+        }
+
+        var folder = await shell.TemporaryAsync(cancellationToken, directory: true);
+        try
+        {
+            await log.InfoAsync($"Reading {application.GitRepository} (branch {application.GitBranch}).");
+            var commit = await ResolveCommitAsync(application.GitRepository!, application.GitBranch, cancellationToken);
+            return commit is null || !await CloneAsync(application, settings, folder, cancellationToken) ? default : await work(folder, commit);
+        }
+        finally
+        {
+            await shell.RunAsync(ShellCommand.Of("rm", ["-rf", "--", folder, .. _keyFile is null ? Array.Empty<string>() : [_keyFile]]), cancellationToken: CancellationToken.None);
+        }
+    }
+
+    /// <summary>Whether every path stays inside <paramref name="folder"/> once symbolic links are resolved (each refused one is logged).</summary>
+    public Task<bool> StaysInsideAsync(string folder, IReadOnlyList<string> paths, CancellationToken cancellationToken) => InsideAsync(folder, paths, cancellationToken);
+
     private async Task<string?> BuildAsync(
         Application application, ApplicationSettings settings, Deployment deployment, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
     {

@@ -310,13 +310,14 @@ public sealed class DockerCli(IServerShell shell)
     /// Compose with the project's file on standard input (<c>-f -</c>): what the file holds (secrets among it) is
     /// neither on a command line nor on the server's disk.
     /// </summary>
-    public async Task<CommandResult> ComposeWithFileAsync(string projectName, string composeFile, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    public async Task<CommandResult> ComposeWithFileAsync(
+        string projectName, string composeFile, IEnumerable<string> arguments, CancellationToken cancellationToken, Func<OutputLine, ValueTask>? onOutput = null)
     {
         var compose = await ComposeAsync(cancellationToken) ?? throw new InvalidOperationException("Docker Compose is not installed on the server.");
         string[] program = compose.Kind == "plugin" ? ["docker", "compose"] : ["docker-compose"];
         var command = ShellCommand.Of(program[0], [.. program[1..], "--file", "-", "--project-name", projectName, .. arguments]);
         var input = System.Text.Encoding.UTF8.GetBytes(composeFile);
-        return await shell.RunAsync(command, new CommandOptions { Input = input, Timeout = TimeSpan.FromMinutes(30) }, cancellationToken);
+        return await shell.RunAsync(command, new CommandOptions { Input = input, Timeout = TimeSpan.FromMinutes(30), OnOutput = onOutput }, cancellationToken);
     }
 
     private async Task<CommandResult> RunCheckedAsync(ShellCommand command, CancellationToken cancellationToken) =>

@@ -25,6 +25,7 @@ public sealed class ProxyDesiredState(CoolifyDbContext db, ControlPlaneEndpoint 
                 NoIndex = (a.NoindexDomains ?? string.Empty).Split(',').Contains(domain.ToString(), StringComparer.Ordinal),
             }))).ToList();
         routes.AddRange(await ServiceRoutesAsync(server, cancellationToken));
+        routes.AddRange(await ComposeApplicationRoutesAsync(server, cancellationToken));
         if (server.IsLocalhost && controlPlane.Port is { } port && ProxyDomain.ReadStored(settings?.Fqdn) is [var instance])
         {
             // The control plane on its own domain, through the proxy of the host it runs on (as Coolify's dashboard route).
@@ -51,6 +52,20 @@ public sealed class ProxyDesiredState(CoolifyDbContext db, ControlPlaneEndpoint 
             new ProxyRoute(a.Uuid, domain, $"{a.ServingContainer}:{domain.Port ?? 80}", new ProxyRouteOptions(
                 Compress: a.IsGzipEnabled, StripPrefix: a.IsStripprefixEnabled,
                 NoIndex: (a.NoindexDomains ?? string.Empty).Split(',').Contains(domain.ToString(), StringComparer.Ordinal)))));
+    }
+
+    // A dockercompose application's domains per compose service, to the container serving each.
+    private async Task<IEnumerable<ProxyRoute>> ComposeApplicationRoutesAsync(Server server, CancellationToken cancellationToken)
+    {
+        var applications = await db.Applications.AsNoTracking().Include(a => a.Settings)
+            .Where(a => a.Destination!.ServerId == server.Id && a.ComposeContainers != null && a.DockerComposeDomains != null && a.Status != "exited")
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return applications.SelectMany(a =>
+        {
+            var containers = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(a.ComposeContainers!) ?? [];
+            return ComposeDomains.Read(a.DockerComposeDomains).Where(d => containers.ContainsKey(d.Key)).SelectMany(d =>
+                ProxyDomain.ReadStored(d.Value).Select(domain => new ProxyRoute($"{a.Uuid}-{d.Key}", domain, $"{containers[d.Key]}:{domain.Port ?? 80}", Options(a))));
+        });
     }
 
     private static ProxyRouteOptions Options(Application application)

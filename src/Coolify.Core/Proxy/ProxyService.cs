@@ -282,6 +282,8 @@ public sealed class ProxyService(CoolifyDbContext db, IServerShells shells, Prox
         // Each running service has its own network (its compose services' names stay private to it): the proxy joins it.
         networks.AddRange(await db.Services.AsNoTracking().Where(s => s.Destination!.ServerId == server.Id && s.Status != "exited")
             .OrderBy(s => s.Id).Select(s => s.Uuid).ToListAsync(cancellationToken));
+        networks.AddRange(await db.Applications.AsNoTracking().Where(a => a.Destination!.ServerId == server.Id && a.ComposeContainers != null && a.Status != "exited")
+            .OrderBy(a => a.Id).Select(a => a.Uuid).ToListAsync(cancellationToken));
         try
         {
             if (status == "running")

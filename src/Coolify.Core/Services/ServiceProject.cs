@@ -77,6 +77,13 @@ public sealed class ServiceProject(IServerShell shell, string uuid, RenderedComp
         return serving;
     }
 
+    /// <summary>Builds the images of the services with a <c>build</c> section (their contexts are on the server).</summary>
+    public async Task<bool> BuildAsync(Func<OutputLine, ValueTask> output, CancellationToken cancellationToken)
+    {
+        var result = await _docker.ComposeWithFileAsync(uuid, rendered.Yaml, ["build"], cancellationToken, output);
+        return result.Succeeded;
+    }
+
     /// <summary>Stops and removes the containers; the named volumes stay unless <paramref name="removeVolumes"/>.</summary>
     public Task DownAsync(bool removeVolumes, CancellationToken cancellationToken) =>
         ComposeAsync(removeVolumes ? ["down", "--timeout", "30", "--remove-orphans", "--volumes"] : ["down", "--timeout", "30", "--remove-orphans"], cancellationToken);

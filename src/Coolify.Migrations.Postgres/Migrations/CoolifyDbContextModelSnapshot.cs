@@ -46,6 +46,10 @@ namespace Coolify.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("build_pack");
 
+                    b.Property<string>("ComposeContainers")
+                        .HasColumnType("text")
+                        .HasColumnName("compose_containers");
+
                     b.Property<string>("ComposeParsingVersion")
                         .HasColumnType("text")
                         .HasColumnName("compose_parsing_version");

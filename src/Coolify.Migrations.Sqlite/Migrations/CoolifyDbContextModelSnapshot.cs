@@ -39,6 +39,10 @@ namespace Coolify.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("build_pack");
 
+                    b.Property<string>("ComposeContainers")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("compose_containers");
+
                     b.Property<string>("ComposeParsingVersion")
                         .HasColumnType("TEXT")
                         .HasColumnName("compose_parsing_version");

@@ -68,7 +68,8 @@ public static class ApplicationsApi
         int? StopGracePeriod, string? PreDeploymentCommand, string? PostDeploymentCommand, int DockerImagesToKeep,
         bool IsForceHttpsEnabled, bool IsGzipEnabled, bool IsStripprefixEnabled, string Redirect, bool IsHttpBasicAuthEnabled, string? HttpBasicAuthUsername,
         [property: Sensitive] string? HttpBasicAuthPassword, IReadOnlyList<string> NoindexDomains,
-        string? EnvironmentUuid, string? EnvironmentName, string? ProjectUuid, string? DestinationUuid, string? ServerUuid, DateTime CreatedAt, DateTime UpdatedAt);
+        string? EnvironmentUuid, string? EnvironmentName, string? ProjectUuid, string? DestinationUuid, string? ServerUuid, DateTime CreatedAt, DateTime UpdatedAt,
+        string DockerComposeLocation, string? DockerComposeRaw, string? DockerComposeDomains);
 
     public sealed record ApplicationLogs(string Logs);
 
@@ -179,5 +180,6 @@ public static class ApplicationsApi
         a.Settings?.StopGracePeriod, a.PreDeploymentCommand, a.PostDeploymentCommand, a.Settings?.DockerImagesToKeep ?? 2,
         a.Settings?.IsForceHttpsEnabled ?? true, a.Settings?.IsGzipEnabled ?? true, a.Settings?.IsStripprefixEnabled ?? true, a.Redirect, a.IsHttpBasicAuthEnabled,
         a.HttpBasicAuthUsername, a.HttpBasicAuthPassword, (a.NoindexDomains ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
-        a.Environment?.Uuid, a.Environment?.Name, a.Environment?.Project?.Uuid, a.Destination?.Uuid, a.Destination?.Server?.Uuid, a.CreatedAt, a.UpdatedAt);
+        a.Environment?.Uuid, a.Environment?.Name, a.Environment?.Project?.Uuid, a.Destination?.Uuid, a.Destination?.Server?.Uuid, a.CreatedAt, a.UpdatedAt,
+        a.DockerComposeLocation, a.DockerComposeRaw, a.DockerComposeDomains);
 }

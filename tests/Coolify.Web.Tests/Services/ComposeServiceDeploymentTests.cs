@@ -85,7 +85,7 @@ public sealed class ComposeServiceDeploymentTests : IAsyncLifetime
     private static string Served(string page) => page[(page.LastIndexOf(" in ", StringComparison.Ordinal) + 4)..].Trim();
 
     // Polls the domain through the proxy until the page says what it should (a condition: the app's first database answer).
-    private static async Task<string> WaitForPageAsync(string host, string expected)
+    internal static async Task<string> WaitForPageAsync(string host, string expected)
     {
         using var http = ProxyClient.Create();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
@@ -115,7 +115,7 @@ public sealed class ComposeServiceDeploymentTests : IAsyncLifetime
         return string.Empty;
     }
 
-    private static async Task<(int Sent, List<string> Failures)> SteadyRequestsAsync(string host, string expected, CancellationToken stop)
+    internal static async Task<(int Sent, List<string> Failures)> SteadyRequestsAsync(string host, string expected, CancellationToken stop)
     {
         using var http = ProxyClient.Create();
         var failures = new List<string>();

@@ -11,4 +11,7 @@ public sealed record ComposeRenderContext(
 {
     /// <summary>The services rolled out start-first (<see cref="ComposeRollout"/>): Compose names their containers, so two can run at once.</summary>
     public IReadOnlySet<string> Rollable { get; init; } = new HashSet<string>();
+
+    /// <summary>Where relative build contexts are (a dockercompose application's checkout), and the tag its built images get; null: no builds.</summary>
+    public (string Folder, string Tag)? Builds { get; init; }
 }

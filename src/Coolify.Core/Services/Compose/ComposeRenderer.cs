@@ -43,6 +43,7 @@ public static class ComposeRenderer
             service["environment"] = Environment(service, variables, context.Uuid, rollable ? null : container, member);
             service["labels"] = Labels(service, context, name, member);
             ComposeMounts.Rewrite(service, container, context, files, volumes, (document["volumes"] as ComposeMap) ?? new ComposeMap());
+            Build(service, name, context);
             if (service["network_mode"] is null)
             {
                 service["networks"] = Networks(service["networks"], context.Uuid);
@@ -98,6 +99,31 @@ public static class ComposeRenderer
         }
 
         return environment;
+    }
+
+    // A build from the checkout: its context made absolute there, its image named after the resource and the commit
+    // (Coolify's <uuid>_<service>:<commit>) when the file names none. Without a checkout there is nothing to build from.
+    private static void Build(ComposeMap service, string name, ComposeRenderContext context)
+    {
+        if (service["build"] is not { } build)
+        {
+            return;
+        }
+
+        if (context.Builds is not { } builds)
+        {
+            throw ValidationException.For(ComposeYamlReader.Field, $"services.{name}.build: only a compose file from a git repository can build images; give an image.");
+        }
+
+        var map = build as ComposeMap ?? new ComposeMap();
+        var relative = (build as ComposeScalar)?.Value ?? map.Text("context") ?? ".";
+        if (!relative.Contains("://", StringComparison.Ordinal))
+        {
+            map["context"] = ComposeScalar.Text(Path.GetFullPath(Path.Combine(builds.Folder, relative)));
+        }
+
+        service["build"] = map;
+        service["image"] ??= ComposeScalar.Text($"{context.Uuid}_{name}:{builds.Tag}");
     }
 
     private static ComposeMap Labels(ComposeMap service, ComposeRenderContext context, string name, ComposeMember? member)
