@@ -16,13 +16,20 @@ public sealed class ResourceStatuses(CoolifyDbContext db)
     {
         var applications = await db.Applications.Where(a => a.Destination!.ServerId == server.Id).ToListAsync(cancellationToken);
         var databases = await db.Databases.Where(d => d.Destination!.ServerId == server.Id).ToListAsync(cancellationToken);
-        if (applications.Count == 0 && databases.Count == 0)
+        var services = await db.Services.Include(s => s.Applications).Include(s => s.Databases).Where(s => s.Destination!.ServerId == server.Id).ToListAsync(cancellationToken);
+        if (applications.Count == 0 && databases.Count == 0 && services.Count == 0)
         {
             return;
         }
 
-        var containers = await docker.StatesByLabelAsync(ApplicationService.ResourceLabelKey, cancellationToken);
+        var all = await docker.PsAsync(cancellationToken: cancellationToken);
+        var containers = all.Select(c => (LabelValue: c.Labels.GetValueOrDefault(ApplicationService.ResourceLabelKey, string.Empty), c.State, c.Status)).ToList();
         string Of(string uuid) => StatusOf([.. containers.Where(c => c.LabelValue == uuid).Select(c => (c.State, c.Status))]);
+        foreach (var service in services)
+        {
+            UpdateService(service, all);
+        }
+
         foreach (var application in applications)
         {
             application.Status = Of(application.Uuid);
@@ -34,6 +41,41 @@ public sealed class ResourceStatuses(CoolifyDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Each compose service's status from its containers (label coolify.service.subName), the service's the worst of those
+    // that count (Coolify leaves out exclude_from_hc ones): degraded when some run and some do not.
+    private static void UpdateService(Services.Service service, IReadOnlyList<Docker.ContainerSummary> all)
+    {
+        var own = all.Where(c => c.Labels.GetValueOrDefault(ApplicationService.ResourceLabelKey) == service.Uuid).ToList();
+        string Of(string name) => StatusOf([.. own.Where(c => c.Labels.GetValueOrDefault("coolify.service.subName") == name).Select(c => (c.State, c.Status))]);
+        var counted = new List<string>();
+        foreach (var application in service.Applications)
+        {
+            application.Status = Of(application.Name);
+            if (!application.ExcludeFromStatus)
+            {
+                counted.Add(application.Status);
+            }
+        }
+
+        foreach (var database in service.Databases)
+        {
+            database.Status = Of(database.Name);
+            if (!database.ExcludeFromStatus)
+            {
+                counted.Add(database.Status);
+            }
+        }
+
+        service.Status = counted.Distinct().ToList() switch
+        {
+            [] => "exited",
+            [var only] => only,
+            var mixed when mixed.Contains("exited") => "degraded",
+            var mixed => mixed.FirstOrDefault(s => s.EndsWith("unhealthy", StringComparison.Ordinal)) ?? mixed.FirstOrDefault(s => s.StartsWith("starting", StringComparison.Ordinal))
+                ?? mixed.FirstOrDefault(s => s.EndsWith("unknown", StringComparison.Ordinal)) ?? mixed[0],
+        };
     }
 
     /// <summary>

@@ -107,6 +107,11 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
             try
             {
                 await project.UpAsync(composition.Rollable, serving => RouteAsync(service, serving, cancellationToken), recreate, cancellationToken);
+                if (service.ConnectToDockerNetwork)
+                {
+                    await project.ConnectAsync(service.Destination.Network, cancellationToken);
+                    lines.Add($"Its containers joined the network {service.Destination.Network} (as <service>-{service.Uuid}).");
+                }
             }
             finally
             {

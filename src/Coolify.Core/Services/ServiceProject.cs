@@ -77,6 +77,29 @@ public sealed class ServiceProject(IServerShell shell, string uuid, RenderedComp
         return serving;
     }
 
+    /// <summary>
+    /// Joins every running container to <paramref name="network"/> (the destination's) under <c>&lt;service&gt;-&lt;uuid&gt;</c>
+    /// only — Coolify's "connect to the predefined network": other resources reach it by that name, never by the bare
+    /// service names, which would clash between projects.
+    /// </summary>
+    public async Task ConnectAsync(string network, CancellationToken cancellationToken)
+    {
+        foreach (var (service, containers) in await ContainersAsync(cancellationToken))
+        {
+            foreach (var container in containers.Where(c => c.State == "running"))
+            {
+                var inspect = await _docker.InspectContainerAsync(container.Id, cancellationToken);
+                if (inspect is { } found && found.GetProperty("NetworkSettings").GetProperty("Networks").TryGetProperty(network, out _))
+                {
+                    continue;
+                }
+
+                var connect = ShellCommand.Of("docker", "network", "connect", "--alias", $"{service}-{uuid}", "--", network, container.Id);
+                (await shell.RunAsync(connect, cancellationToken: cancellationToken)).EnsureSuccess(connect);
+            }
+        }
+    }
+
     /// <summary>Builds the images of the services with a <c>build</c> section (their contexts are on the server).</summary>
     public async Task<bool> BuildAsync(Func<OutputLine, ValueTask> output, CancellationToken cancellationToken)
     {

@@ -79,6 +79,19 @@ public sealed class ComposeServiceDeploymentTests : IAsyncLifetime
         var after = await VariablesAsync(_place, _service);
         Assert.Equal(variables["SERVICE_PASSWORD_POSTGRES"], after["SERVICE_PASSWORD_POSTGRES"]);
         Assert.Equal(user, after["SERVICE_USER_POSTGRES"]);
+
+        // Connected to the destination's network, other resources reach the database as postgres-<uuid> (not as "postgres").
+        using (var patched = await _place.Api.PatchAsJsonAsync($"/api/v1/services/{_service}", new { connect_to_docker_network = true }, Token))
+        {
+            Assert.True(patched.StatusCode == HttpStatusCode.OK, await patched.Content.ReadAsStringAsync(Token));
+        }
+
+        await PostOkAsync(_place, $"/api/v1/services/{_service}/start");
+        var network = (await _place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/servers/{_place.ServerUuid}/destinations", Token))[0].GetProperty("network").GetString()!;
+        var inspect = await new Coolify.Core.Docker.DockerCli(new Coolify.Infrastructure.Servers.LocalServerShell()).InspectContainerAsync($"postgres-{_service}", Token);
+        var aliases = inspect!.Value.GetProperty("NetworkSettings").GetProperty("Networks").GetProperty(network).GetProperty("Aliases");
+        Assert.Contains($"postgres-{_service}", aliases.EnumerateArray().Select(a => a.GetString()));
+        Assert.DoesNotContain("postgres", aliases.EnumerateArray().Select(a => a.GetString()));
     }
 
     // The container that answered (the page names its host name, the container's id).
