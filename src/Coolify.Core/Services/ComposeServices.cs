@@ -189,6 +189,32 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         return application;
     }
 
+    /// <summary>Starts, stops or restarts the containers of one compose service (Coolify's per-application and per-database actions).</summary>
+    /// <param name="action"><c>start</c>, <c>stop</c> or <c>restart</c>.</param>
+    public async Task ControlPartAsync(TeamScope scope, string? uuid, string? partUuid, string action, CancellationToken cancellationToken)
+    {
+        scope.EnsureCanWrite();
+        var service = await GetAsync(scope, uuid, cancellationToken);
+        var name = service.Applications.SingleOrDefault(a => a.Uuid == partUuid)?.Name ?? service.Databases.SingleOrDefault(d => d.Uuid == partUuid)?.Name
+            ?? throw new NotFoundException();
+        var shell = shells.For(service.Destination!.Server!);
+        var project = new ServiceProject(shell, service.Uuid, new Compose.RenderedCompose(string.Empty, [], new Dictionary<string, string>(), new Compose.ComposeMap()), _ => Task.CompletedTask);
+        var containers = (await project.ContainersAsync(cancellationToken)).GetValueOrDefault(name) ?? [];
+        if (containers.Count == 0)
+        {
+            throw ValidationException.For("uuid", $"{name} has no container: start the service first.");
+        }
+
+        foreach (var container in containers)
+        {
+            var command = Commands.ShellCommand.Of("docker", action, "--", container.Id);
+            (await shell.RunAsync(command, cancellationToken: cancellationToken)).EnsureSuccess(command);
+        }
+
+        audit.Add($"service.part.{action}", scope.Access.UserId, scope.Access.TeamId, $"{name} of {service.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The last lines of a compose service's container(s).</summary>
     public async Task<string> LogsAsync(TeamScope scope, string? uuid, string? subService, int lines, bool timestamps, CancellationToken cancellationToken)
     {

@@ -27,6 +27,10 @@ public static class ServicesApi
         read.MapGet("/services/{uuid}/applications/{app_uuid}", GetApplicationAsync).WithName("get-service-application");
         read.MapGet("/services/{uuid}/databases", (string uuid, ClaimsPrincipal user, TeamScopeFactory scopes, ComposeServices services, CancellationToken ct) =>
             PartsAsync(uuid, s => s.Databases.Select(ServiceDatabaseResponse.From).ToList(), user, scopes, services, ct)).WithName("list-service-databases");
+        read.MapGet("/services/{uuid}/databases/{database_uuid}", (string uuid, [FromRoute(Name = "database_uuid")] string databaseUuid, ClaimsPrincipal user,
+            TeamScopeFactory scopes, ComposeServices services, CancellationToken ct) =>
+            PartsAsync(uuid, s => ServiceDatabaseResponse.From(s.Databases.SingleOrDefault(d => d.Uuid == databaseUuid) ?? throw new NotFoundException()), user, scopes, services, ct))
+            .WithName("get-service-database");
 
         var write = app.MapGroup("/api/v1").WithTags("Services").RequireAbility(Abilities.Write).RequireRateLimiting(ApiRateLimiting.Policy);
         write.MapPost("/services", CreateAsync).WithName("create-service");
@@ -38,6 +42,17 @@ public static class ServicesApi
         deploy.MapPost("/services/{uuid}/start", StartAsync).WithName("start-service-by-uuid");
         deploy.MapPost("/services/{uuid}/restart", RestartAsync).WithName("restart-service-by-uuid");
         deploy.MapPost("/services/{uuid}/stop", StopAsync).WithName("stop-service-by-uuid");
+        foreach (var (part, parameter) in new[] { ("applications", "app_uuid"), ("databases", "database_uuid") })
+        {
+            foreach (var action in new[] { "start", "stop", "restart" })
+            {
+                deploy.MapPost($"/services/{{uuid}}/{part}/{{{parameter}}}/{action}", async (string uuid, HttpContext context, ClaimsPrincipal user, TeamScopeFactory scopes, ComposeServices services, CancellationToken ct) =>
+                {
+                    await services.ControlPartAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, context.Request.RouteValues[parameter] as string, action, ct);
+                    return TypedResults.Ok(new ApiMessage($"{(action == "stop" ? "Stopped" : action == "start" ? "Started" : "Restarted")}."));
+                }).WithName($"{action}-service-{part[..^1]}");
+            }
+        }
         return app;
     }
 
