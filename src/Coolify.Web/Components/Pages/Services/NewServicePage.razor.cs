@@ -1,5 +1,6 @@
 using Coolify.Core.Common;
 using Coolify.Core.Projects;
+using Coolify.Core.Servers;
 using Coolify.Core.Services.Catalog;
 using Coolify.Web.Auth;
 using Microsoft.AspNetCore.Components;
@@ -7,8 +8,8 @@ using Microsoft.AspNetCore.Components;
 namespace Coolify.Web.Components.Pages.Services;
 
 /// <summary>
-/// A new one-click service in an environment: the catalog, then the chosen template's Compose file and the
-/// creation form (the <c>service-create</c> region).
+/// A new service in an environment: the catalog, then the chosen template's Compose file and the creation form
+/// (the <c>service-create</c> region); or the user's own compose file.
 /// </summary>
 public partial class NewServicePage
 {
@@ -16,6 +17,9 @@ public partial class NewServicePage
     private ServiceTemplate? _template;
     private bool _notFound;
     private bool _canWrite;
+    private bool _canAllowRisky;
+    private bool _ownFile;
+    private List<Server> _servers = [];
 
     [Parameter]
     public string ProjectUuid { get; set; } = string.Empty;
@@ -33,9 +37,10 @@ public partial class NewServicePage
     {
         try
         {
-            (_environment, _canWrite) = await Scope.RunAsync(async (team, services) =>
+            (_environment, _servers, _canWrite, _canAllowRisky) = await Scope.RunAsync(async (team, services) =>
                 (await services.GetRequiredService<ProjectService>().GetEnvironmentAsync(team, ProjectUuid, Environment, CancellationToken.None),
-                 team.Access.CanWrite));
+                 await services.GetRequiredService<ServerService>().ListAsync(team, CancellationToken.None),
+                 team.Access.CanWrite, ServiceText.CanAllowRisky(team.Access)));
         }
         catch (NotFoundException)
         {
