@@ -92,6 +92,11 @@ public sealed class ComposeServiceDeploymentTests : IAsyncLifetime
         var aliases = inspect!.Value.GetProperty("NetworkSettings").GetProperty("Networks").GetProperty(network).GetProperty("Aliases");
         Assert.Contains($"postgres-{_service}", aliases.EnumerateArray().Select(a => a.GetString()));
         Assert.DoesNotContain("postgres", aliases.EnumerateArray().Select(a => a.GetString()));
+
+        // One compose service restarted on its own: the app answers from the database again afterwards.
+        var database = (await _place.Api.GetFromJsonAsync<JsonElement>($"/api/v1/services/{_service}/databases", Token))[0].GetProperty("uuid").GetString();
+        await PostOkAsync(_place, $"/api/v1/services/{_service}/databases/{database}/restart");
+        await WaitForPageAsync(domain.Host, $"hello from {user}");
     }
 
     // The container that answered (the page names its host name, the container's id).
