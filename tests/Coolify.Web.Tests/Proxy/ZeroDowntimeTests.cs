@@ -39,7 +39,7 @@ public sealed class ZeroDowntimeTests : IAsyncLifetime
         Assert.True(first.Status == "finished", first.Log);
 
         using var stop = new CancellationTokenSource();
-        var load = SteadyRequestsAsync(stop.Token);
+        var load = SteadyRequests.RunAsync(_host, "hello from coolify-test/httpd", stop.Token);
         var clock = Stopwatch.StartNew();
         var containers = new HashSet<string>(StringComparer.Ordinal) { await DeploymentWaiter.SoleContainerAsync(_app) };
         for (var i = 0; i < Redeploys; i++)
@@ -61,42 +61,6 @@ public sealed class ZeroDowntimeTests : IAsyncLifetime
         {
             await File.WriteAllTextAsync(report, $"{Redeploys} {sent} {failures.Count} {seconds:0.0}\n", Token);
         }
-    }
-
-    // One client, a request every 25 ms or as fast as answers come (about 40 a second); a failure is an exception
-    // (refused, reset, timed out) or any answer but 200 with the application's page.
-    private async Task<(int Sent, List<string> Failures)> SteadyRequestsAsync(CancellationToken stop)
-    {
-        using var http = ProxyClient.Create();
-        var failures = new List<string>();
-        var sent = 0;
-        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(25));
-        try
-        {
-            while (await pace.WaitForNextTickAsync(stop))
-            {
-                sent++;
-                try
-                {
-                    var (status, body, response) = await ProxyClient.GetAsync(http, _host);
-                    response.Dispose();
-                    if (status != HttpStatusCode.OK || !body.Contains("hello from coolify-test/httpd", StringComparison.Ordinal))
-                    {
-                        failures.Add($"{(int)status} {body.Trim()}");
-                    }
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
-                {
-                    failures.Add(ex.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The rollouts are over.
-        }
-
-        return (sent, failures);
     }
 
     public async ValueTask DisposeAsync()

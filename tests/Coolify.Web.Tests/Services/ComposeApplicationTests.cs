@@ -72,7 +72,7 @@ public sealed class ComposeApplicationTests : IAsyncLifetime
         var page = await ComposeServiceDeploymentTests.WaitForPageAsync(host, "compose from git in ");
 
         using var stop = new CancellationTokenSource();
-        var load = ComposeServiceDeploymentTests.SteadyRequestsAsync(host, "compose from git in ", stop.Token);
+        var load = SteadyRequests.RunAsync(host, "compose from git in ", stop.Token);
         var clock = Stopwatch.StartNew();
         var redeploy = await DeploymentWaiter.WaitForEndAsync(_place.Api, await DeploymentWaiter.StartAsync(_place.Api, _app));
         Assert.True(redeploy.Status == "finished", redeploy.Log);

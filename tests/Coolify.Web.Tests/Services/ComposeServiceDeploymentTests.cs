@@ -54,7 +54,7 @@ public sealed class ComposeServiceDeploymentTests : IAsyncLifetime
 
         // Redeploys under steady requests: the web service moves to a new container each time, no request fails.
         using var stop = new CancellationTokenSource();
-        var load = SteadyRequestsAsync(domain.Host, $"hello from {user}", stop.Token);
+        var load = SteadyRequests.RunAsync(domain.Host, $"hello from {user}", stop.Token);
         var clock = Stopwatch.StartNew();
         var hosts = new HashSet<string>(StringComparer.Ordinal) { Served(page) };
         for (var i = 0; i < 2; i++)
@@ -131,40 +131,6 @@ public sealed class ComposeServiceDeploymentTests : IAsyncLifetime
 
         Assert.Fail($"{host} never answered \"{expected}\"; last: {last}");
         return string.Empty;
-    }
-
-    internal static async Task<(int Sent, List<string> Failures)> SteadyRequestsAsync(string host, string expected, CancellationToken stop)
-    {
-        using var http = ProxyClient.Create();
-        var failures = new List<string>();
-        var sent = 0;
-        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(25));
-        try
-        {
-            while (await pace.WaitForNextTickAsync(stop))
-            {
-                sent++;
-                try
-                {
-                    var (status, body, response) = await ProxyClient.GetAsync(http, host);
-                    response.Dispose();
-                    if (status != HttpStatusCode.OK || !body.Contains(expected, StringComparison.Ordinal))
-                    {
-                        failures.Add($"{(int)status} {body.Trim()}");
-                    }
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
-                {
-                    failures.Add(ex.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The restarts are over.
-        }
-
-        return (sent, failures);
     }
 
     public async ValueTask DisposeAsync()
