@@ -119,8 +119,9 @@ internal sealed class ComposeDeployment(CoolifyDbContext db, Proxy.ProxyService 
             variable.Value = plan.Refreshed[variable.Key];
         }
 
-        log.AddSecrets(plan.Values.Where(v => v.Key.StartsWith("SERVICE_PASSWORD", StringComparison.Ordinal) || v.Key.StartsWith("SERVICE_BASE64", StringComparison.Ordinal)
-            || v.Key.StartsWith("SERVICE_REALBASE64", StringComparison.Ordinal) || v.Key.StartsWith("SERVICE_HEX", StringComparison.Ordinal)).Select(v => v.Value));
+        // Every value is masked in the log (as for other build packs), but the domains, which the log names on purpose.
+        log.AddSecrets(plan.Values.Where(v => !v.Key.StartsWith("SERVICE_URL_", StringComparison.Ordinal) && !v.Key.StartsWith("SERVICE_FQDN_", StringComparison.Ordinal)
+            && v.Value.Length >= 8).Select(v => v.Value));
         var members = services.ToDictionary(s => s.Key, s => new ComposeMember($"{application.Uuid}-{s.Key}", databases.Contains(s.Key), domains.GetValueOrDefault(s.Key)));
         var rollable = ComposeRollout.Rollable(document, databases);
         var context = new ComposeRenderContext(

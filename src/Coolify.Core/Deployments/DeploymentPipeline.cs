@@ -38,8 +38,15 @@ public sealed class DeploymentPipeline(
 
         try
         {
-            if (application.BuildPack == ApplicationService.DockerComposeBuildPack && !deployment.RestartOnly && !deployment.Rollback)
+            // A compose application is its compose project: a restart is a redeploy of it (health-checked services start-first).
+            if (application.BuildPack == ApplicationService.DockerComposeBuildPack)
             {
+                if (deployment.Rollback)
+                {
+                    await log.InfoAsync("A compose application cannot be rolled back to an image: deploy the commit you want instead.");
+                    return DeploymentStatus.Failed;
+                }
+
                 await docker.CreateNetworkAsync(destination.Network, [$"coolify.destination={destination.Uuid}"], limit.Token);
                 return await new ComposeDeployment(db, proxy, buildImages).RunAsync(application, shell, docker, log, await DeployKeyAsync(application, limit.Token), limit.Token);
             }

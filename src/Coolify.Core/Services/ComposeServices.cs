@@ -45,7 +45,8 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         composition.SyncMembers();
         ApplyUrls(service, change.Urls);
         var plan = composition.Plan(new Dictionary<string, string?>(), await DomainsForAsync(destination.ServerId, cancellationToken), time);
-        var rendered = composition.Render(plan, new HashSet<string>(), placeholders: true);
+        var rendered = composition.Render(plan, new HashSet<string>(), placeholders: true, approving: service.AllowRiskyOptions);
+        service.ApprovedRisks = service.AllowRiskyOptions ? string.Join('\n', rendered.Risks ?? []) : null;
         service.DockerCompose = Shown(rendered);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -79,7 +80,10 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         var composition = ServiceComposition.Read(service);
         composition.SyncMembers();
         ApplyUrls(service, change.Urls);
-        var (plan, rendered) = await PrepareAsync(service, composition, placeholders: true, cancellationToken);
+        // A team admin saving allows what the file holds now; anyone else's save may add no new risk.
+        var approving = service.AllowRiskyOptions && IsAdmin(scope);
+        var (plan, rendered) = await PrepareAsync(service, composition, placeholders: true, cancellationToken, approving);
+        service.ApprovedRisks = !service.AllowRiskyOptions ? null : approving ? string.Join('\n', rendered.Risks ?? []) : service.ApprovedRisks;
         service.DockerCompose = Shown(rendered);
         audit.Add("service.updated", scope.Access.UserId, scope.Access.TeamId, service.Name);
         await db.SaveChangesAsync(cancellationToken);
@@ -198,8 +202,7 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         var name = service.Applications.SingleOrDefault(a => a.Uuid == partUuid)?.Name ?? service.Databases.SingleOrDefault(d => d.Uuid == partUuid)?.Name
             ?? throw new NotFoundException();
         var shell = shells.For(service.Destination!.Server!);
-        var project = new ServiceProject(shell, service.Uuid, new Compose.RenderedCompose(string.Empty, [], new Dictionary<string, string>(), new Compose.ComposeMap()), _ => Task.CompletedTask);
-        var containers = (await project.ContainersAsync(cancellationToken)).GetValueOrDefault(name) ?? [];
+        var containers = (await ServiceProject.ContainersAsync(new Docker.DockerCli(shell), service.Uuid, cancellationToken)).GetValueOrDefault(name) ?? [];
         if (containers.Count == 0)
         {
             throw ValidationException.For("uuid", $"{name} has no container: start the service first.");
@@ -231,15 +234,13 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
 
     private async Task DownAsync(Service service, bool removeVolumes, CancellationToken cancellationToken)
     {
-        var composition = ServiceComposition.Read(service);
-        var (_, rendered) = await PrepareAsync(service, composition, placeholders: true, cancellationToken);
         service.Status = "exited";
         service.Applications.ForEach(a => a.ServingContainer = null);
         await db.SaveChangesAsync(cancellationToken);
         await proxy.ApplyAsync(service.Destination!.ServerId, cancellationToken);
         using (await locks.AcquireAsync(service.Destination.ServerId, cancellationToken, "service"))
         {
-            await new ServiceProject(shells.For(service.Destination.Server!), service.Uuid, rendered, _ => Task.CompletedTask).DownAsync(removeVolumes, cancellationToken);
+            await ServiceProject.TearDownAsync(shells.For(service.Destination.Server!), service.Uuid, removeVolumes, cancellationToken);
         }
     }
 
@@ -262,13 +263,13 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
 
     // Plans the variables against the stored ones, stores what the plan adds or refreshes, renders the file.
     private async Task<(Magic.ServiceVariablePlan, Compose.RenderedCompose)> PrepareAsync(
-        Service service, ServiceComposition composition, bool placeholders, CancellationToken cancellationToken)
+        Service service, ServiceComposition composition, bool placeholders, CancellationToken cancellationToken, bool approving = false)
     {
         var stored = await db.EnvironmentVariables.Where(v => v.ResourceableType == ResourceKind.Service && v.ResourceableId == service.Id && !v.IsPreview)
             .ToListAsync(cancellationToken);
         var plan = composition.Plan(stored.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
             await DomainsForAsync(service.Destination!.ServerId, cancellationToken), time);
-        var rendered = composition.Render(plan, stored.Where(v => v.IsLiteral).Select(v => v.Key).ToHashSet(StringComparer.Ordinal), placeholders);
+        var rendered = composition.Render(plan, stored.Where(v => v.IsLiteral).Select(v => v.Key).ToHashSet(StringComparer.Ordinal), placeholders, approving);
         foreach (var (key, value) in plan.Created)
         {
             db.EnvironmentVariables.Add(new EnvironmentVariable { ResourceableType = ResourceKind.Service, ResourceableId = service.Id, Key = key, Value = value, IsBuildtime = false });
@@ -308,9 +309,11 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         rules.ThrowIfInvalid();
     }
 
+    private static bool IsAdmin(TeamScope scope) => scope.Access.Role >= TeamRole.Admin || scope.Access.IsInstanceAdmin;
+
     private static bool AllowRisky(TeamScope scope, bool? wanted, bool current)
     {
-        if (wanted is { } allow && allow != current && scope.Access.Role < TeamRole.Admin && !scope.Access.IsInstanceAdmin)
+        if (wanted is { } allow && allow != current && !IsAdmin(scope))
         {
             throw new ForbiddenException("Only a team admin can allow or forbid options that reach beyond a service's own containers.");
         }

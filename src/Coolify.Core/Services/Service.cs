@@ -46,6 +46,9 @@ public class Service : Entity, ISoftDeletable
     /// </summary>
     public bool AllowRiskyOptions { get; set; }
 
+    /// <summary>The risky options (one per line) the team admin allowed: an edit by anyone else that adds one is refused.</summary>
+    public string? ApprovedRisks { get; set; }
+
     /// <summary>Coolify's status words, the worst of its containers' (<c>running:healthy</c>, <c>exited</c>, ...).</summary>
     public string Status { get; set; } = "exited";
 

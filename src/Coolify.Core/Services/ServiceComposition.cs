@@ -71,7 +71,8 @@ public sealed class ServiceComposition(Service service, ComposeMap document)
     /// <summary>The file for the server (see <see cref="ComposeRenderer"/>).</summary>
     /// <param name="placeholders">Give required variables that have no value a stand-in: to check a file before its values are typed in.</param>
     /// <exception cref="Common.ValidationException">A variable is missing, a name or option is refused.</exception>
-    public RenderedCompose Render(ServiceVariablePlan plan, IReadOnlySet<string> literal, bool placeholders = false)
+    /// <param name="approving">A team admin is saving: every risk the file holds is allowed (and recorded by the caller).</param>
+    public RenderedCompose Render(ServiceVariablePlan plan, IReadOnlySet<string> literal, bool placeholders = false, bool approving = false)
     {
         var values = new Dictionary<string, string>(plan.Values, StringComparer.Ordinal);
         foreach (var required in plan.Required.Where(r => placeholders && values.GetValueOrDefault(r) is null or ""))
@@ -82,7 +83,12 @@ public sealed class ServiceComposition(Service service, ComposeMap document)
         var members = service.Applications.Select(a => (a.Name, Member: new ComposeMember(a.Uuid, false, a.Fqdn)))
             .Concat(service.Databases.Select(d => (d.Name, Member: new ComposeMember(d.Uuid, true, null))))
             .ToDictionary(m => m.Name, m => m.Member, StringComparer.Ordinal);
-        var context = new ComposeRenderContext(service.Uuid, Folder(service.Uuid), values, literal, members, service.AllowRiskyOptions) { Rollable = Rollable };
+        var context = new ComposeRenderContext(service.Uuid, Folder(service.Uuid), values, literal, members, service.AllowRiskyOptions)
+        {
+            Rollable = Rollable,
+            LiteralLabels = service.IsContainerLabelEscapeEnabled,
+            ApprovedRisks = approving ? null : (service.ApprovedRisks ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
+        };
         return ComposeRenderer.Render(Document, context);
     }
 

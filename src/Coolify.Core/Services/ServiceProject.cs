@@ -27,6 +27,7 @@ public sealed class ServiceProject(IServerShell shell, string uuid, RenderedComp
         IReadOnlySet<string> rollable, Func<IReadOnlyDictionary<string, string>, Task> route, bool recreate, CancellationToken cancellationToken)
     {
         await _docker.CreateNetworkAsync(uuid, [$"coolify.resource={uuid}"], cancellationToken);
+        await EnsureOwnPathsAsync(cancellationToken);
         var before = await ContainersAsync(cancellationToken);
         var serving = new Dictionary<string, string>(rendered.Containers, StringComparer.Ordinal);
         foreach (var (name, containers) in before)
@@ -37,29 +38,32 @@ public sealed class ServiceProject(IServerShell shell, string uuid, RenderedComp
             }
         }
 
-        var scale = new List<string>();
-        foreach (var service in rendered.Containers.Keys)
+        // The others first (what a rolled service depends on exists before its new container starts), in place;
+        // then the rolled ones, one by one; then Compose reconciles the whole (orphans of removed services go).
+        var rolled = rendered.Containers.Keys.Where(s => rollable.Contains(s) && before.GetValueOrDefault(s)?.Any(c => c.State == "running") == true).ToList();
+        var inPlace = rendered.Containers.Keys.Except(rolled).ToList();
+        foreach (var service in inPlace)
         {
-            var running = before.GetValueOrDefault(service)?.Where(c => c.State == "running").ToList() ?? [];
-            if (rollable.Contains(service) && running.Count > 0)
-            {
-                await log($"{service}: rolled out start-first (it has a health check and no fixed name or host port): a new container starts beside the old one.");
-                serving[service] = await RollAsync(service, running, serving, route, cancellationToken);
-                scale.AddRange(["--scale", $"{service}=1"]);
-            }
-            else
-            {
-                var why = "it has no health check, a fixed container name or host port, or is a database";
-                await log(running.Count == 0 ? $"{service}: started."
-                    : recreate ? $"{service}: restarted in place ({why})."
-                    : $"{service}: kept, or recreated in place if its definition changed ({why}).");
-            }
+            var running = before.GetValueOrDefault(service)?.Any(c => c.State == "running") == true;
+            var why = "it has no health check, a fixed container name or host port, or is a database";
+            await log(!running ? $"{service}: started."
+                : recreate ? $"{service}: restarted in place ({why})."
+                : $"{service}: kept, or recreated in place if its definition changed ({why}).");
         }
 
-        var inPlace = rendered.Containers.Keys.Where(s => !scale.Contains($"{s}=1")).ToList();
-        if (recreate && inPlace.Count > 0)
+        if (inPlace.Count > 0)
         {
-            await ComposeAsync(["up", "--no-start", "--force-recreate", "--no-deps", .. scale, .. inPlace], cancellationToken);
+            await ComposeAsync(["up", "--no-start", "--no-deps", .. recreate ? ["--force-recreate"] : Array.Empty<string>(), .. inPlace], cancellationToken);
+            await CopyFilesAsync(await ContainersAsync(cancellationToken), c => c.State == "created", cancellationToken);
+            await ComposeAsync(["up", "--detach", "--no-deps", .. inPlace], cancellationToken);
+        }
+
+        var scale = new List<string>();
+        foreach (var service in rolled)
+        {
+            await log($"{service}: rolled out start-first (it has a health check and no fixed name or host port): a new container starts beside the old one.");
+            serving[service] = await RollAsync(service, before[service].Where(c => c.State == "running").ToList(), serving, route, cancellationToken);
+            scale.AddRange(["--scale", $"{service}=1"]);
         }
 
         await ComposeAsync(["up", "--no-start", "--remove-orphans", .. scale], cancellationToken);
@@ -107,35 +111,76 @@ public sealed class ServiceProject(IServerShell shell, string uuid, RenderedComp
         return result.Succeeded;
     }
 
-    /// <summary>Stops and removes the containers; the named volumes stay unless <paramref name="removeVolumes"/>.</summary>
-    public Task DownAsync(bool removeVolumes, CancellationToken cancellationToken) =>
-        ComposeAsync(removeVolumes ? ["down", "--timeout", "30", "--remove-orphans", "--volumes"] : ["down", "--timeout", "30", "--remove-orphans"], cancellationToken);
-
     /// <summary>The project's containers by compose service.</summary>
-    public async Task<Dictionary<string, List<ContainerSummary>>> ContainersAsync(CancellationToken cancellationToken) =>
-        (await _docker.PsAsync($"{ProjectLabel}={uuid}", cancellationToken))
+    public Task<Dictionary<string, List<ContainerSummary>>> ContainersAsync(CancellationToken cancellationToken) => ContainersAsync(_docker, uuid, cancellationToken);
+
+    /// <summary>The containers of project <paramref name="project"/> by compose service (no compose file needed).</summary>
+    public static async Task<Dictionary<string, List<ContainerSummary>>> ContainersAsync(DockerCli docker, string project, CancellationToken cancellationToken) =>
+        (await docker.PsAsync($"{ProjectLabel}={project}", cancellationToken))
             .GroupBy(c => c.Labels.GetValueOrDefault(ServiceLabel, string.Empty))
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Stops and removes every container of the project, and its volumes when asked, by Compose's labels — no compose
+    /// file needed, so a service whose file no longer renders (a variable broken, a permission withdrawn) still stops.
+    /// </summary>
+    public static async Task TearDownAsync(IServerShell shell, string project, bool removeVolumes, CancellationToken cancellationToken)
+    {
+        var docker = new DockerCli(shell);
+        foreach (var container in (await ContainersAsync(docker, project, cancellationToken)).Values.SelectMany(c => c))
+        {
+            await docker.StopAsync(container.Id, 30, cancellationToken);
+            await docker.RemoveContainerIfExistsAsync(container.Id, cancellationToken);
+        }
+
+        if (removeVolumes)
+        {
+            foreach (var volume in await docker.ListVolumesAsync($"{ProjectLabel}={project}", cancellationToken))
+            {
+                await docker.RemoveVolumeAsync(volume, cancellationToken);
+            }
+        }
+    }
 
     private async Task<string> RollAsync(
         string service, List<ContainerSummary> old, Dictionary<string, string> serving, Func<IReadOnlyDictionary<string, string>, Task> route, CancellationToken cancellationToken)
     {
-        string[] scale = ["--no-deps", "--no-recreate", "--scale", $"{service}={old.Count + 1}", service];
-        await ComposeAsync(["up", "--no-start", .. scale], cancellationToken);
-        var fresh = (await ContainersAsync(cancellationToken)).GetValueOrDefault(service)?.Where(c => old.All(o => o.Id != c.Id)).ToList() ?? [];
-        if (fresh.Count == 0)
+        // A container an interrupted rollout left (created or stopped) would count towards the scale and be started stale.
+        foreach (var stale in (await ContainersAsync(cancellationToken)).GetValueOrDefault(service)?.Where(c => old.All(o => o.Id != c.Id)) ?? [])
         {
-            throw new ServiceRolloutException($"Compose made no new container for {service}.");
+            await _docker.RemoveContainerIfExistsAsync(stale.Id, cancellationToken);
         }
 
-        await CopyFilesAsync(new Dictionary<string, List<ContainerSummary>> { [service] = fresh }, _ => true, cancellationToken);
-        await ComposeAsync(["up", "--detach", .. scale], cancellationToken);
-        var container = fresh[0].Name;
-        if (await WaitHealthyAsync(container, cancellationToken) is { } problem)
+        string[] scale = ["--no-deps", "--no-recreate", "--scale", $"{service}={old.Count + 1}", service];
+        List<ContainerSummary> fresh = [];
+        string container;
+        try
         {
-            var tail = await _docker.TailLogsAsync(container, 20, CancellationToken.None);
-            await _docker.RemoveContainerAsync(container, CancellationToken.None);
-            throw new ServiceRolloutException($"{service}: the new container {problem}; it was removed and the old one keeps serving. Its last lines: {(tail.Output + tail.Error).Trim()}");
+            await ComposeAsync(["up", "--no-start", .. scale], cancellationToken);
+            fresh = (await ContainersAsync(cancellationToken)).GetValueOrDefault(service)?.Where(c => old.All(o => o.Id != c.Id)).ToList() ?? [];
+            if (fresh.Count == 0)
+            {
+                throw new ServiceRolloutException($"Compose made no new container for {service}.");
+            }
+
+            await CopyFilesAsync(new Dictionary<string, List<ContainerSummary>> { [service] = fresh }, _ => true, cancellationToken);
+            await ComposeAsync(["up", "--detach", .. scale], cancellationToken);
+            container = fresh[0].Name;
+            if (await WaitHealthyAsync(container, cancellationToken) is { } problem)
+            {
+                var tail = await _docker.TailLogsAsync(container, 20, CancellationToken.None);
+                throw new ServiceRolloutException($"{service}: the new container {problem}; it was removed and the old one keeps serving. Its last lines: {(tail.Output + tail.Error).Trim()}");
+            }
+        }
+        catch
+        {
+            // Failed, refused or cancelled before the switch: the new container goes, the old one never stopped serving.
+            foreach (var made in fresh)
+            {
+                await _docker.RemoveContainerIfExistsAsync(made.Id, CancellationToken.None);
+            }
+
+            throw;
         }
 
         await log($"{service}: {container} is healthy; the proxy now sends its domains there.");
@@ -149,6 +194,30 @@ public sealed class ServiceProject(IServerShell shell, string uuid, RenderedComp
         }
 
         return container;
+    }
+
+    // A container can write a symbolic link into its own bind folder (./data/l -> /); a later file mounting ./data/l would
+    // then mount the host's root. Resolved on the server right before Compose runs, every path must stay in the folder.
+    private async Task EnsureOwnPathsAsync(CancellationToken cancellationToken)
+    {
+        if (rendered.OwnPaths is not { Count: > 0 } paths)
+        {
+            return;
+        }
+
+        var resolve = ShellCommand.Of("realpath", ["-m", "--", rendered.Folder, .. paths]);
+        var result = await shell.RunAsync(resolve, cancellationToken: cancellationToken);
+        var real = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (!result.Succeeded || real.Length != paths.Count + 1)
+        {
+            throw new ServiceRolloutException($"Could not resolve the paths under {rendered.Folder} on the server: {result.Error.Trim()}");
+        }
+
+        var outside = paths.Where((_, i) => real[i + 1] != real[0] && !real[i + 1].StartsWith(real[0] + "/", StringComparison.Ordinal)).ToList();
+        if (outside.Count > 0)
+        {
+            throw new ServiceRolloutException($"{string.Join(", ", outside)} leads out of {rendered.Folder} on the server (a symbolic link); refused.");
+        }
     }
 
     // Null once healthy; else what went wrong.

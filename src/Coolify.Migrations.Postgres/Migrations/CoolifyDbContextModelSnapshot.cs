@@ -1874,6 +1874,10 @@ namespace Coolify.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("allow_risky_options");
 
+                    b.Property<string>("ApprovedRisks")
+                        .HasColumnType("text")
+                        .HasColumnName("approved_risks");
+
                     b.Property<bool>("ConnectToDockerNetwork")
                         .HasColumnType("boolean")
                         .HasColumnName("connect_to_docker_network");

@@ -1833,6 +1833,10 @@ namespace Coolify.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("allow_risky_options");
 
+                    b.Property<string>("ApprovedRisks")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_risks");
+
                     b.Property<bool>("ConnectToDockerNetwork")
                         .HasColumnType("INTEGER")
                         .HasColumnName("connect_to_docker_network");

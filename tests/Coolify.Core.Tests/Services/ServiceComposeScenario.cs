@@ -13,7 +13,7 @@ internal static class ServiceComposeScenario
 
     public static (ServiceVariablePlan Plan, RenderedCompose Rendered) Run(
         string yaml, IReadOnlyDictionary<string, string?>? existing = null, bool allowRisky = false, IReadOnlyDictionary<string, string?>? fqdns = null,
-        bool fillRequired = false)
+        bool fillRequired = false, IReadOnlyList<string>? approved = null)
     {
         var document = ComposeYamlReader.Read(yaml);
         var services = ((ComposeMap)document["services"]!).Entries.Where(e => e.Value is ComposeMap).ToList();
@@ -26,7 +26,11 @@ internal static class ServiceComposeScenario
 
         var members = services.ToDictionary(s => s.Key, s => new ComposeMember(
             "sub-" + s.Key, databases.Contains(s.Key), plan.Domains.GetValueOrDefault(s.Key) ?? fqdns?.GetValueOrDefault(s.Key)));
-        var context = new ComposeRenderContext(Uuid, $"/data/coolify/services/{Uuid}", plan.Values, new HashSet<string>(), members, allowRisky);
+        var context = new ComposeRenderContext(Uuid, $"/data/coolify/services/{Uuid}", plan.Values, new HashSet<string>(), members, allowRisky)
+        {
+            ApprovedRisks = approved?.ToHashSet(StringComparer.Ordinal),
+            Builds = ("/tmp/checkout", "abc"),
+        };
         return (plan, ComposeRenderer.Render(document, context));
     }
 

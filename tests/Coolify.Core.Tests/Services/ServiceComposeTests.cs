@@ -106,10 +106,62 @@ public sealed class ServiceComposeTests
     [InlineData("services:\n  a:\n    image: x\n    volumes: ['${DATA:-/}:/host']", "whole host file system")]
     [InlineData("services:\n  a:\n    image: x\n    environment: ['A=${REQUIRED:?set it}']", "REQUIRED: set it")]
     [InlineData("services:\n  a:\n    image: x\n    volumes: ['bad$$name:/x']", "not a valid volume name")]
+    [InlineData("services:\n  a:\n    image: x\n    volumes: ['x:/x']\nvolumes:\n  x:\n    driver_opts: {type: none, o: bind, device: /}", "volumes.driver_opts")]
+    [InlineData("services:\n  a:\n    image: x\n    volumes_from: ['container:coolify-proxy']", "volumes_from")]
+    [InlineData("services:\n  a:\n    image: x\n    network_mode: coolify", "network_mode")]
+    [InlineData("services:\n  a:\n    image: x\n    gpus: all", "services.a.gpus: an option not checked here")]
+    [InlineData("services:\n  a:\n    image: x\n    labels: ['traefik.http.routers.x.rule=Host(`other.example`)']", "instructs the proxy")]
+    [InlineData("services:\n  a:\n    image: x\nsecrets:\n  s:\n    environment: HOME", "control plane's environment")]
+    [InlineData("services:\n  a:\n    image: x\n    build: {context: ., additional_contexts: {h: /}}", "build.additional_contexts")]
     public void Render_Hostile_RefusedWithMessage(string yaml, string expected)
     {
         var error = Assert.Throws<ValidationException>(() => Run(yaml, new Dictionary<string, string?> { ["REQUIRED"] = "" }));
         Assert.Contains(expected, string.Join(" ", error.Errors[ComposeYamlReader.Field]));
+    }
+
+    [Fact]
+    public void Render_AfterAnAdminAllowedSomeRisks_ANewRiskIsRefused()
+    {
+        var (_, allowed) = Run("services:\n  a:\n    image: x\n    privileged: true", allowRisky: true);
+
+        var error = Assert.Throws<ValidationException>(() => Run(
+            "services:\n  a:\n    image: x\n    privileged: true\n    volumes: ['/:/host']", allowRisky: true, approved: allowed.Risks));
+
+        Assert.Contains("not among those a team admin allowed", error.Message);
+        Assert.Contains("/: the whole host file system", error.Message);
+        Assert.DoesNotContain("privileged", error.Message);
+    }
+
+    [Fact]
+    public void Render_LabelsWithDollars_StayAsWrittenAndValuesFilledInQuoted()
+    {
+        var (_, rendered) = Run("services:\n  a:\n    image: x\n    user: ${UID:-1000}\n    entrypoint: ${EMPTY:-}\n    tty: ${TTY:-yes}\n    labels: ['auth=u:$2y$05$abc']\n    environment: {content: '${SECRET_CONTENT:-x}'}");
+
+        var service = Service(rendered, "a");
+        Assert.Equal("u:$$2y$$05$$abc", ((ComposeMap)service["labels"]!).Text("auth"));
+        Assert.False(((ComposeScalar)service["user"]!).Quoted);
+        Assert.True(((ComposeScalar)service["entrypoint"]!).Quoted);
+        Assert.True(((ComposeScalar)service["tty"]!).Quoted);
+        Assert.Equal("x", ((ComposeMap)service["environment"]!).Text("content"));
+    }
+
+    [Fact]
+    public void Render_ChainOfReferences_ResolvedQuickly()
+    {
+        var existing = new Dictionary<string, string?>();
+        for (var i = 0; i < 8; i++)
+        {
+            existing[$"V{i}"] = string.Concat(Enumerable.Repeat($"${{V{i + 1}}}", 12));
+        }
+
+        existing["V8"] = "z";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (_, rendered) = Run("services:\n  a:\n    image: x\n    environment: ['A=${V0}']", existing);
+
+        // 12^8 z's would be 430 MB: the values that grow past 1 MB stay as written, and it is quick.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.True(Environment(rendered, "a").Text("A")!.Length <= 1024 * 1024);
     }
 
     [Fact]

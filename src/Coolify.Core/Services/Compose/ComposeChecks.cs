@@ -47,7 +47,7 @@ public static partial class ComposeChecks
             }
             else
             {
-                CheckService(name, service, folder, errors, risks);
+                CheckService(name, service, services.Keys.ToHashSet(StringComparer.Ordinal), folder, errors, risks);
             }
         }
 
@@ -61,6 +61,16 @@ public static partial class ComposeChecks
                 {
                     CheckHostPath(section, name, "file", file, folder, errors, risks);
                 }
+
+                if ((value as ComposeMap)?.ContainsKey("environment") == true)
+                {
+                    errors.Add($"{section}.{name}.environment: would take a value from the control plane's environment; write it as content.");
+                }
+
+                foreach (var key in ((value as ComposeMap)?.Keys ?? []).Where(k => k != "environment" && !ComposeAllowList.SecretKeys.Contains(k)))
+                {
+                    risks.Add(new(name, $"{section}.{key}", "an option not checked here"));
+                }
             }
         }
 
@@ -69,7 +79,7 @@ public static partial class ComposeChecks
 
     public static bool IsName(string name) => name.Length <= MaxNameLength && NamePattern().IsMatch(name);
 
-    private static void CheckService(string name, ComposeMap service, string folder, List<string> errors, List<ComposeRisk> risks)
+    private static void CheckService(string name, ComposeMap service, IReadOnlySet<string> services, string folder, List<string> errors, List<ComposeRisk> risks)
     {
         if (service.Text("image") is null && service["build"] is null)
         {
@@ -92,10 +102,43 @@ public static partial class ComposeChecks
 
         foreach (var option in HostNamespaces)
         {
-            if (service.Text(option) is { } mode && (mode == "host" || mode.StartsWith("container:", StringComparison.Ordinal)))
+            // Only the project's own: none, private, or another service of this file; the host's, another container's or
+            // a network by name (another resource's) are risks.
+            if (service.Text(option) is { } mode && !(mode is "none" or "private" or "shareable"
+                || mode.StartsWith("service:", StringComparison.Ordinal) && services.Contains(mode["service:".Length..])))
             {
-                risks.Add(new(name, option, mode == "host" ? "the host's own namespace" : $"joins another container ({mode})"));
+                risks.Add(new(name, option, mode == "host" ? "the host's own namespace" : $"{mode}: a namespace outside this resource"));
             }
+        }
+
+        foreach (var source in ComposeValues.Strings(service["volumes_from"]).Where(v => !services.Contains(v.Split(':')[0]) || v.StartsWith("container:", StringComparison.Ordinal)))
+        {
+            risks.Add(new(name, "volumes_from", $"{source}: the volumes of a container outside this resource"));
+        }
+
+        foreach (var link in ComposeValues.Strings(service["links"]).Where(l => !services.Contains(l.Split(':')[0])))
+        {
+            risks.Add(new(name, "links", $"{link}: a container outside this resource"));
+        }
+
+        foreach (var key in service.Keys.Where(k => !ComposeAllowList.ServiceKeys.Contains(k) && !k.StartsWith("x-", StringComparison.Ordinal)))
+        {
+            risks.Add(new(name, key, "an option not checked here"));
+        }
+
+        foreach (var label in (ComposeValues.Environment(service["labels"]) ?? []).Where(l => ComposeAllowList.ProxyLabelPrefixes.Any(p => l.Key.StartsWith(p, StringComparison.OrdinalIgnoreCase))))
+        {
+            risks.Add(new(name, "labels", $"{label.Key}: instructs the proxy, which could route another resource's domain here"));
+        }
+
+        foreach (var key in ((service["deploy"] as ComposeMap)?.Keys ?? []).Where(k => !ComposeAllowList.DeployKeys.Contains(k)))
+        {
+            risks.Add(new(name, $"deploy.{key}", "an option not checked here"));
+        }
+
+        if (((service["deploy"] as ComposeMap)?["resources"] as ComposeMap)?["reservations"] is ComposeMap reservations && reservations.ContainsKey("devices"))
+        {
+            risks.Add(new(name, "deploy.resources.reservations.devices", "access to the host's devices"));
         }
 
         foreach (var option in new[] { "devices", "device_cgroup_rules" })
@@ -127,10 +170,40 @@ public static partial class ComposeChecks
             errors.Add($"services.{name}.extends: services from other files cannot be extended.");
         }
 
-        if (service["build"] is { } build && (build is ComposeScalar scalar ? scalar.Value : (build as ComposeMap)?.Text("context")) is { } context
-            && !context.Contains("://", StringComparison.Ordinal))
+        if (service["build"] is { } build)
+        {
+            CheckBuild(name, build, folder, errors, risks);
+        }
+    }
+
+    // A build reads its context (relative, inside the checkout) and nothing else: no other contexts, no host network,
+    // no entitlements, no argument taken from the control plane's environment (an argument without a value).
+    private static void CheckBuild(string name, ComposeNode build, string folder, List<string> errors, List<ComposeRisk> risks)
+    {
+        var map = build as ComposeMap;
+        var context = build is ComposeScalar scalar ? scalar.Value : map?.Text("context") ?? ".";
+        if (context.Contains("://", StringComparison.Ordinal))
+        {
+            risks.Add(new(name, "build", $"{context}: a context from elsewhere"));
+        }
+        else
         {
             CheckHostPath("services", name, "build", context, folder, errors, risks);
+        }
+
+        foreach (var key in (map?.Keys ?? []).Where(k => !ComposeAllowList.BuildKeys.Contains(k)))
+        {
+            risks.Add(new(name, $"build.{key}", "a build option not checked here"));
+        }
+
+        if (map?.Text("dockerfile") is { } dockerfile && (dockerfile.StartsWith('/') || dockerfile.Split('/').Contains("..")))
+        {
+            errors.Add($"services.{name}.build.dockerfile: \"{Shown(dockerfile)}\" must be a path inside the build context.");
+        }
+
+        if ((ComposeValues.Environment(map?["args"]) ?? []).FirstOrDefault(a => a.Value is null) is { Key: { } open })
+        {
+            errors.Add($"services.{name}.build.args: {Shown(open)} needs a value (without one, Compose would take it from the control plane's environment).");
         }
     }
 
@@ -200,6 +273,11 @@ public static partial class ComposeChecks
             else if (value is ComposeMap named && named.Text("name") is { } dockerName && !IsName(dockerName))
             {
                 errors.Add($"{section}.{name}.name: \"{Shown(dockerName)}\" is not a valid name.");
+            }
+            else if (value is ComposeMap options && options.Keys.FirstOrDefault(k => !(section == "volumes" ? ComposeAllowList.VolumeKeys : ComposeAllowList.NetworkKeys).Contains(k)
+                && !(section == "networks" && k == "name") && !(k == "driver" && options.Text("driver") is "bridge" or "local")) is { } key)
+            {
+                risks.Add(new(name, $"{section}.{key}", "a driver or option that can reach the host or other networks"));
             }
             else if (section == "networks" && value is ComposeMap fixedName && fixedName.Text("name") is { } shared)
             {

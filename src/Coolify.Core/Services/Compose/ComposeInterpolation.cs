@@ -25,7 +25,14 @@ public static class ComposeInterpolation
 
     /// <summary>The text with every variable replaced from <paramref name="lookup"/> (null: unset).</summary>
     /// <exception cref="ComposeInterpolationException">A required variable is unset or empty, or the syntax is broken.</exception>
-    public static string Apply(string text, Func<string, string?> lookup) => Expand(text, 0, lookup, null);
+    public static string Apply(string text, Func<string, string?> lookup)
+    {
+        var result = Expand(text, 0, lookup, null);
+        // Values that refer to each other many times over could grow without end; a compose value never needs this much.
+        return result.Length <= MaxLength ? result : throw new ComposeInterpolationException($"A value grows beyond {MaxLength / 1024} KB once its variables are filled in.");
+    }
+
+    private const int MaxLength = 1024 * 1024;
 
     private static string Expand(string text, int depth, Func<string, string?> lookup, Action<ComposeReference>? seen)
     {

@@ -9,8 +9,10 @@ namespace Coolify.Core.Services.Compose;
 /// </summary>
 internal static class ComposeMounts
 {
-    public static void Rewrite(ComposeMap service, string container, ComposeRenderContext context, List<ComposeProjectFile> files, ComposeMap volumes, ComposeMap declared)
+    public static void Rewrite(
+        ComposeMap service, string container, ComposeRenderContext context, List<ComposeProjectFile> files, ComposeMap volumes, ComposeMap declared, List<string> ownPaths)
     {
+        RewriteEnvFiles(service, context.Folder, ownPaths);
         if (service["volumes"] is not ComposeList list)
         {
             return;
@@ -29,6 +31,11 @@ internal static class ComposeMounts
             if (mount.IsBind && mount.Source is { } path)
             {
                 var absolute = path.StartsWith('.') ? Path.GetFullPath(Path.Combine(context.Folder, path)) : path;
+                if (path.StartsWith('.'))
+                {
+                    ownPaths.Add(absolute);
+                }
+
                 kept.Items.Add(Replace(entry, absolute));
             }
             else if (mount is { Type: ComposeMount.Volume, Source: { } volume } && !IsExternal(declared[volume]))
@@ -47,6 +54,43 @@ internal static class ComposeMounts
         }
 
         service["volumes"] = kept;
+    }
+
+    // Relative env files resolve in the resource's folder, never in the directory Compose happens to run in.
+    private static void RewriteEnvFiles(ComposeMap service, string folder, List<string> ownPaths)
+    {
+        string Absolute(string path)
+        {
+            var full = path.StartsWith('/') ? path : Path.GetFullPath(Path.Combine(folder, path));
+            if (!path.StartsWith('/'))
+            {
+                ownPaths.Add(full);
+            }
+
+            return full;
+        }
+
+        switch (service["env_file"])
+        {
+            case ComposeScalar { IsNull: false } one:
+                service["env_file"] = ComposeScalar.Text(Absolute(one.Value));
+                break;
+            case ComposeList list:
+                service["env_file"] = new ComposeList(list.Items.Select(item => item switch
+                {
+                    ComposeScalar { IsNull: false } path => ComposeScalar.Text(Absolute(path.Value)),
+                    ComposeMap { } map when map.Text("path") is { } path => WithPath(map, Absolute(path)),
+                    _ => item,
+                }));
+                break;
+        }
+    }
+
+    private static ComposeMap WithPath(ComposeMap map, string path)
+    {
+        var copy = (ComposeMap)map.Clone();
+        copy["path"] = ComposeScalar.Text(path);
+        return copy;
     }
 
     // An external volume (a risk a team admin allowed) is the existing one, by its own name.

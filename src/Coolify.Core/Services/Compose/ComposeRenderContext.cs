@@ -14,4 +14,13 @@ public sealed record ComposeRenderContext(
 
     /// <summary>Where relative build contexts are (a dockercompose application's checkout), and the tag its built images get; null: no builds.</summary>
     public (string Folder, string Tag)? Builds { get; init; }
+
+    /// <summary>
+    /// With <see cref="AllowRiskyOptions"/>: the risks a team admin approved (<see cref="ComposeRisk.ToString"/>); others
+    /// are refused, so a later edit by someone else cannot add one. Null: every risk (an admin is approving now).
+    /// </summary>
+    public IReadOnlySet<string>? ApprovedRisks { get; init; }
+
+    /// <summary>Labels are taken as written, <c>$</c> and all (Coolify's <c>is_container_label_escape_enabled</c>, on by default: a bcrypt hash in a label stays whole).</summary>
+    public bool LiteralLabels { get; init; } = true;
 }

@@ -16,6 +16,7 @@ public static class ComposeRenderer
         var document = (ComposeMap)raw.Clone();
         var variables = ComposeVariables.Resolve(context, document);
         ComposeVariables.NameUnsetVolumes(document, variables);
+        var labels = context.LiteralLabels ? StashLabels(document) : [];
         try
         {
             ComposeWalk.Rewrite(document, text => ComposeInterpolation.Apply(text, name => variables.GetValueOrDefault(name)));
@@ -25,10 +26,16 @@ public static class ComposeRenderer
             throw ValidationException.For(ComposeYamlReader.Field, e.Message);
         }
 
-        Check(document, context);
+        foreach (var (service, stashed) in labels)
+        {
+            service["labels"] = stashed;
+        }
+
+        var risks = Check(document, context);
         var files = new List<ComposeProjectFile>();
         var containers = new Dictionary<string, string>(StringComparer.Ordinal);
         var volumes = new ComposeMap();
+        var ownPaths = new List<string>();
         var services = (ComposeMap)document["services"]!;
         foreach (var (name, node) in services.Entries)
         {
@@ -42,31 +49,59 @@ public static class ComposeRenderer
             service["exclude_from_hc"] = null;
             service["environment"] = Environment(service, variables, context.Uuid, rollable ? null : container, member);
             service["labels"] = Labels(service, context, name, member);
-            ComposeMounts.Rewrite(service, container, context, files, volumes, (document["volumes"] as ComposeMap) ?? new ComposeMap());
+            ComposeMounts.Rewrite(service, container, context, files, volumes, (document["volumes"] as ComposeMap) ?? new ComposeMap(), ownPaths);
             Build(service, name, context);
+            if (files.Where(f => f.Container == container).ToList() is { Count: > 0 } own)
+            {
+                // The files are not in the definition Compose compares: their hash is, so a changed file makes the container anew.
+                var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+                    string.Join('\0', own.Select(f => $"{f.Path}\0{f.Content}")))))[..16];
+                ((ComposeMap)service["labels"]!)["coolify.files"] = ComposeScalar.Text(hash);
+            }
             if (service["network_mode"] is null)
             {
                 service["networks"] = Networks(service["networks"], context.Uuid);
             }
         }
 
-        Finish(document, context, volumes);
+        Finish(document, context, volumes, ownPaths);
         ComposeWalk.Rewrite(document, text => text.Replace("$", "$$", StringComparison.Ordinal));
-        return new RenderedCompose(ComposeYamlWriter.Write(document), files, containers, document);
+        return new RenderedCompose(ComposeYamlWriter.Write(document), files, containers, document, context.Folder, ownPaths, risks);
     }
 
-    private static void Check(ComposeMap document, ComposeRenderContext context)
+    // Labels out of the way of interpolation (put back before the checks, which read them).
+    private static List<(ComposeMap Service, ComposeNode Labels)> StashLabels(ComposeMap document)
+    {
+        var stashed = new List<(ComposeMap, ComposeNode)>();
+        foreach (var service in ((ComposeMap)document["services"]!).Entries.Select(e => e.Value).OfType<ComposeMap>())
+        {
+            if (service["labels"] is { } labels)
+            {
+                stashed.Add((service, labels));
+                service["labels"] = null;
+            }
+        }
+
+        return stashed;
+    }
+
+    private static List<string> Check(ComposeMap document, ComposeRenderContext context)
     {
         var (errors, risks) = ComposeChecks.Run(document, context.Folder);
-        if (!context.AllowRiskyOptions && risks.Count > 0)
+        var refused = risks.Where(r => !context.AllowRiskyOptions || context.ApprovedRisks is { } approved && !approved.Contains(r.ToString())).ToList();
+        if (refused.Count > 0)
         {
-            errors.Add($"These options reach beyond this resource's own containers and need a team admin to allow them for it: {string.Join("; ", risks)}.");
+            errors.Add((context.AllowRiskyOptions
+                ? "These options reach beyond this resource's own containers and are not among those a team admin allowed for it (an admin saving the file allows them): "
+                : "These options reach beyond this resource's own containers and need a team admin to allow them for it: ") + $"{string.Join("; ", refused)}.");
         }
 
         if (errors.Count > 0)
         {
             throw new ValidationException(new Dictionary<string, string[]> { [ComposeYamlReader.Field] = [.. errors] });
         }
+
+        return [.. risks.Select(r => r.ToString())];
     }
 
     // Coolify's: every variable of the resource (its .env, which it gives every container), the services' names,
@@ -160,8 +195,21 @@ public static class ComposeRenderer
         return networks;
     }
 
-    private static void Finish(ComposeMap document, ComposeRenderContext context, ComposeMap volumes)
+    private static void Finish(ComposeMap document, ComposeRenderContext context, ComposeMap volumes, List<string> ownPaths)
     {
+        // Secrets' and configs' relative files, like binds, are the resource folder's.
+        foreach (var section in new[] { "secrets", "configs" })
+        {
+            foreach (var (_, value) in (document[section] as ComposeMap)?.Entries ?? [])
+            {
+                if (value is ComposeMap map && map.Text("file") is { } file && !file.StartsWith('/'))
+                {
+                    map["file"] = ComposeScalar.Text(Path.GetFullPath(Path.Combine(context.Folder, file)));
+                    ownPaths.Add(map.Text("file")!);
+                }
+            }
+        }
+
         foreach (var key in document.Keys.Where(k => k.StartsWith("x-", StringComparison.Ordinal) || k is "version" or "name").ToList())
         {
             document[key] = null;

@@ -23,7 +23,7 @@ internal static partial class ComposeVariables
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in raw.Keys)
         {
-            resolved[key] = Value(key, raw, context.LiteralVariables, 0);
+            Value(key, raw, context.LiteralVariables, resolved, 0);
         }
 
         return resolved;
@@ -53,27 +53,35 @@ internal static partial class ComposeVariables
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\A\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)\}?(?=:)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A(?:\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}|\$(?<name>[A-Za-z_][A-Za-z0-9_]*))(?=:)")]
     private static partial System.Text.RegularExpressions.Regex OnlyVariable();
 
-    private static string Value(string key, Dictionary<string, string> raw, IReadOnlySet<string> literal, int depth)
+    // Each value resolved once (memoised: a chain of references costs its length, not its fan-out); a cycle, or one
+    // deeper than MaxDepth, stays as written.
+    private static string Value(string key, Dictionary<string, string> raw, IReadOnlySet<string> literal, Dictionary<string, string> resolved, int depth)
     {
+        if (resolved.TryGetValue(key, out var done))
+        {
+            return done;
+        }
+
         var value = raw.GetValueOrDefault(key) ?? string.Empty;
         if (literal.Contains(key) || depth >= MaxDepth || !value.Contains('$'))
         {
-            return value;
+            return resolved[key] = value;
         }
 
+        resolved[key] = value; // a reference back to this key while resolving it reads it as written
         try
         {
             // Only a value whose every reference names a variable is read through: a typed password like "pa$word" stays as typed.
-            return ComposeInterpolation.References(value).All(r => raw.ContainsKey(r.Name))
-                ? ComposeInterpolation.Apply(value, name => Value(name, raw, literal, depth + 1))
+            return resolved[key] = ComposeInterpolation.References(value).All(r => raw.ContainsKey(r.Name))
+                ? ComposeInterpolation.Apply(value, name => Value(name, raw, literal, resolved, depth + 1))
                 : value;
         }
         catch (ComposeInterpolationException)
         {
-            return value;
+            return resolved[key] = value;
         }
     }
 }

@@ -17,7 +17,7 @@ public static class ComposeWalk
                     list.Items.ForEach(stack.Push);
                     break;
                 case ComposeMap map:
-                    foreach (var (key, value) in map.Entries.Where(e => e.Key != "content"))
+                    foreach (var (key, value) in map.Entries.Where(e => !IsMountContent(map, e.Key)))
                     {
                         stack.Push(value);
                     }
@@ -43,7 +43,7 @@ public static class ComposeWalk
             case ComposeMap map:
                 foreach (var (key, value) in map.Entries.ToList())
                 {
-                    if (key == "content")
+                    if (IsMountContent(map, key))
                     {
                         continue;
                     }
@@ -56,6 +56,16 @@ public static class ComposeWalk
         }
     }
 
+    // A volume mount's file content (Coolify's content:) is written as it is, never read by Compose: no interpolation.
+    // Only there — anywhere else a key named "content" is an ordinary value.
+    private static bool IsMountContent(ComposeMap map, string key) => key == "content" && map.ContainsKey("target");
+
     private static ComposeScalar Changed(ComposeScalar scalar, Func<string, string> change) =>
-        scalar.IsNull ? scalar : change(scalar.Value) is var changed && changed == scalar.Value ? scalar : new ComposeScalar(changed, scalar.Quoted);
+        scalar.IsNull ? scalar : change(scalar.Value) is var changed && changed == scalar.Value ? scalar : new ComposeScalar(changed, scalar.Quoted || !ReadsAsWritten(changed));
+
+    // A value filled in where the file had a plain scalar stays plain only as a number or true/false (what such a
+    // placeholder stands for: retries, ports, flags); anything else — empty, "yes", "0x10", "a: b" — is written quoted,
+    // so Compose reads the text that was filled in.
+    private static bool ReadsAsWritten(string value) =>
+        value is "true" or "false" || (value.Length is > 0 and < 20 && value.All(char.IsAsciiDigit) && (value == "0" || value[0] != '0'));
 }

@@ -57,6 +57,6 @@ public static class ComposeYamlWriter
     // Keys are strings to Compose; a key that would read as something else is quoted.
     private static ScalarStyle KeyStyle(string key) =>
         key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') && !char.IsAsciiDigit(key[0])
-            && key is not ("true" or "false" or "null" or "yes" or "no" or "on" or "off" or "y" or "n")
+            && key.ToLowerInvariant() is not ("true" or "false" or "null" or "yes" or "no" or "on" or "off" or "y" or "n")
             ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;
 }
