@@ -282,6 +282,15 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
             }
         }
 
+        if (application.BuildPack == DockerComposeBuildPack)
+        {
+            // Its compose project: the volumes Compose made (labelled by the project), and its own network once the proxy left it.
+            await Services.ServiceProject.TearDownAsync(shells.For(application.Destination.Server!), application.Uuid, deleteVolumes, cancellationToken);
+            await shells.For(application.Destination.Server!).RunAsync(
+                Commands.ShellCommand.Of("docker", "network", "disconnect", "--force", "--", application.Uuid, Proxy.ProxyContainer.Name), cancellationToken: CancellationToken.None);
+            await docker.RemoveNetworkAsync(application.Uuid, CancellationToken.None);
+        }
+
         application.DeletedAt = db.GetUtcNow();
         audit.Add("application.deleted", scope.Access.UserId, scope.Access.TeamId, application.Name);
         await db.SaveChangesAsync(cancellationToken);

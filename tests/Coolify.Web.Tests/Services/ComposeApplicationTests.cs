@@ -84,6 +84,18 @@ public sealed class ComposeApplicationTests : IAsyncLifetime
         Assert.NotEqual(page, after);
         Assert.True(sent >= 10 * clock.Elapsed.TotalSeconds, $"only {sent} requests in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed: {string.Join("; ", failures.Take(5))}");
+
+        // Deleted, it leaves no container, built image or network of its own behind.
+        using (var deleted = await _place.Api.DeleteAsync($"/api/v1/applications/{_app}", Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        }
+
+        var docker = new Coolify.Core.Docker.DockerCli(new Coolify.Infrastructure.Servers.LocalServerShell());
+        Assert.Empty(await docker.PsAsync($"coolify.resource={_app}", Token));
+        Assert.Empty(await docker.ImagesWithLabelAsync($"coolify.resource={_app}", Token));
+        Assert.False(await docker.NetworkExistsAsync(_app, Token));
+        _app = null;
     }
 
     public async ValueTask DisposeAsync()

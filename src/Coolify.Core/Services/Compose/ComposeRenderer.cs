@@ -157,6 +157,16 @@ public static class ComposeRenderer
             map["context"] = ComposeScalar.Text(Path.GetFullPath(Path.Combine(builds.Folder, relative)));
         }
 
+        // Our labels on the built image, so deleting the resource removes it (as it does the other build packs' images).
+        var labels = new ComposeMap();
+        foreach (var label in ComposeValues.Environment(map["labels"]) ?? [])
+        {
+            labels[label.Key] = ComposeScalar.Text(label.Value ?? string.Empty);
+        }
+
+        labels["coolify.managed"] = ComposeScalar.Text("true");
+        labels["coolify.resource"] = ComposeScalar.Text(context.Uuid);
+        map["labels"] = labels;
         service["build"] = map;
         service["image"] ??= ComposeScalar.Text($"{context.Uuid}_{name}:{builds.Tag}");
     }
