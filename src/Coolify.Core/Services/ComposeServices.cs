@@ -45,6 +45,11 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         composition.SyncMembers();
         ApplyUrls(service, change.Urls);
         var plan = composition.Plan(new Dictionary<string, string?>(), await DomainsForAsync(destination.ServerId, cancellationToken), time);
+        if (!change.ForceDomainOverride)
+        {
+            await ServiceDomainConflicts.EnsureFreeAsync(db, scope.Access.TeamId, destination.ServerId, service.Applications, cancellationToken);
+        }
+
         var rendered = composition.Render(plan, new HashSet<string>(), placeholders: true, approving: service.AllowRiskyOptions);
         service.ApprovedRisks = service.AllowRiskyOptions ? string.Join('\n', rendered.Risks ?? []) : null;
         service.DockerCompose = Shown(rendered);
@@ -80,6 +85,11 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         var composition = ServiceComposition.Read(service);
         composition.SyncMembers();
         ApplyUrls(service, change.Urls);
+        if (change.Urls is not null && !change.ForceDomainOverride)
+        {
+            await ServiceDomainConflicts.EnsureFreeAsync(db, scope.Access.TeamId, service.Destination!.ServerId, service.Applications, cancellationToken);
+        }
+
         // A team admin saving allows what the file holds now; anyone else's save may add no new risk.
         var approving = service.AllowRiskyOptions && IsAdmin(scope);
         var (plan, rendered) = await PrepareAsync(service, composition, placeholders: true, cancellationToken, approving);
@@ -172,6 +182,11 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         application.HumanName = change.HumanName is null ? application.HumanName : rules.Name("human_name", change.HumanName);
         application.Description = change.Description is null ? application.Description : rules.Text("description", change.Description);
         rules.ThrowIfInvalid();
+        if (change.Url is not null && !change.ForceDomainOverride)
+        {
+            await ServiceDomainConflicts.EnsureFreeAsync(db, scope.Access.TeamId, service.Destination!.ServerId, [application], cancellationToken);
+        }
+
         application.ExcludeFromStatus = change.ExcludeFromStatus ?? application.ExcludeFromStatus;
         application.IsGzipEnabled = change.IsGzipEnabled ?? application.IsGzipEnabled;
         application.IsStripprefixEnabled = change.IsStripprefixEnabled ?? application.IsStripprefixEnabled;

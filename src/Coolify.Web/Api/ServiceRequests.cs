@@ -47,7 +47,7 @@ public sealed record ServiceRequest
     /// <exception cref="ValidationException">The compose file is not base64 of UTF-8 text.</exception>
     public ServiceChange ToChange() => new(
         Name, Description, DecodedCompose(), ConnectToDockerNetwork, IsContainerLabelEscapeEnabled, AllowRiskyOptions,
-        Urls?.Select(u => new ServiceUrl(u.Name, u.Url)).ToList());
+        Urls?.Select(u => new ServiceUrl(u.Name, u.Url)).ToList(), ForceDomainOverride == true);
 
     public string? DecodedCompose()
     {

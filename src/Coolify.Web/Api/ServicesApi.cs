@@ -147,9 +147,11 @@ public static class ServicesApi
     }
 
     public static async Task<Ok<ServiceApplicationResponse>> UpdateApplicationAsync(
-        string uuid, [FromRoute(Name = "app_uuid")] string appUuid, ServiceApplicationRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ComposeServices services, CancellationToken ct)
+        string uuid, [FromRoute(Name = "app_uuid")] string appUuid, ServiceApplicationRequest body, [FromQuery(Name = "force_domain_override")] bool? force,
+        ClaimsPrincipal user, TeamScopeFactory scopes, ComposeServices services, CancellationToken ct)
     {
-        var change = new ServiceApplicationChange(body.Url, body.NoindexDomains, body.HumanName, body.Description, body.ExcludeFromStatus, body.IsGzipEnabled, body.IsStripprefixEnabled);
+        var change = new ServiceApplicationChange(
+            body.Url, body.NoindexDomains, body.HumanName, body.Description, body.ExcludeFromStatus, body.IsGzipEnabled, body.IsStripprefixEnabled, force == true);
         return TypedResults.Ok(ServiceApplicationResponse.From(await services.UpdateApplicationAsync(await ApiScope.RequireAsync(user, scopes, ct), uuid, appUuid, change, ct)));
     }
 

@@ -12,5 +12,5 @@ public static class UserErrors
     public static bool IsShownToUser(Exception exception) =>
         exception is ValidationException or ForbiddenException or NotFoundException or ConflictException
             or ServerConnectionException or CommandFailedException or CommandTimeoutException or Coolify.Core.Docker.DockerRequestException
-            or Coolify.Core.Databases.DatabaseRuntimeException or Coolify.Core.Services.ServiceRolloutException;
+            or Coolify.Core.Databases.DatabaseRuntimeException or Coolify.Core.Services.ServiceRolloutException or Coolify.Core.Proxy.DomainConflictException;
 }

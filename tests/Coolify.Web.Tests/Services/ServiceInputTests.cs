@@ -94,6 +94,27 @@ public sealed class ServiceInputTests(CoolifyWebFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Create_DomainAnotherServiceUses_Refused409UnlessForced()
+    {
+        const string compose = "services:\n  web:\n    image: nginx\n";
+        var host = $"taken-{Guid.NewGuid():N}.example.com";
+        using var first = await CreateAsync(_place, compose, new { urls = new[] { new { name = "web", url = $"http://{host}" } } });
+        Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync(Token));
+
+        using var second = await CreateAsync(_place, compose, new { urls = new[] { new { name = "web", url = $"https://{host}" } } });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains(host, await second.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Single((await _place.Api.GetFromJsonAsync<JsonElement>("/api/v1/services", Token)).EnumerateArray());
+
+        using var forced = await CreateAsync(_place, compose, new { urls = new[] { new { name = "web", url = $"https://{host}" } }, force_domain_override = true });
+        Assert.Equal(HttpStatusCode.Created, forced.StatusCode);
+        foreach (var service in (await _place.Api.GetFromJsonAsync<JsonElement>("/api/v1/services", Token)).EnumerateArray())
+        {
+            (await _place.Api.DeleteAsync($"/api/v1/services/{service.GetProperty("uuid").GetString()}", Token)).Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Start_RequiredVariableWithoutValue_Refused422NamingIt()
     {
         using var created = await CreateAsync(_place, "services:\n  web:\n    image: nginx\n    environment:\n      - 'TOKEN=${API_TOKEN:?}'");

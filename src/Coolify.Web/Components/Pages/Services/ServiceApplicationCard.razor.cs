@@ -52,6 +52,10 @@ public partial class ServiceApplicationCard
         {
             _errors = ex.Errors;
         }
+        catch (Coolify.Core.Proxy.DomainConflictException ex)
+        {
+            _errors = new Dictionary<string, string[]> { ["url"] = [.. ex.Conflicts.Select(c => c.Message)] };
+        }
         catch (Exception ex) when (UserErrors.IsShownToUser(ex))
         {
             _errors = new Dictionary<string, string[]> { ["url"] = [ex.Message] };
