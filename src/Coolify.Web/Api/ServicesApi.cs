@@ -56,8 +56,9 @@ public static class ServicesApi
         return app;
     }
 
-    /// <summary>Coolify's create answer: the uuid and the domains the service got.</summary>
-    public sealed record CreatedService(string Uuid, IReadOnlyList<string> Domains);
+    /// <summary>Coolify's create answer: the uuid and the domains the service got; a message when <c>instant_deploy</c> could not start it.</summary>
+    public sealed record CreatedService(
+        string Uuid, IReadOnlyList<string> Domains, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Message = null);
 
     /// <summary>What a start or restart did, compose service by compose service.</summary>
     public sealed record ServiceRunResponse(string Message, IReadOnlyList<string> Log);
@@ -89,12 +90,22 @@ public static class ServicesApi
         }
 
         var service = await services.CreateAsync(scope, body.Place, type, compose!, body.ToChange() with { DockerComposeRaw = null }, ct);
+        string? message = null;
         if (body.InstantDeploy == true)
         {
-            await services.StartAsync(scope, service.Uuid, ct);
+            try
+            {
+                await services.StartAsync(scope, service.Uuid, ct);
+            }
+            catch (Exception e) when (e is ValidationException or ServiceRolloutException or Coolify.Core.Commands.CommandFailedException
+                or Coolify.Core.Commands.ServerConnectionException)
+            {
+                // Created all the same: the answer says so, with its uuid, and why it did not start.
+                message = $"The service was created but did not start: {e.Message}";
+            }
         }
 
-        return TypedResults.Created($"/api/v1/services/{service.Uuid}", new CreatedService(service.Uuid, Domains(service)));
+        return TypedResults.Created($"/api/v1/services/{service.Uuid}", new CreatedService(service.Uuid, Domains(service), message));
     }
 
     public static async Task<Ok<CreatedService>> UpdateAsync(string uuid, ServiceRequest body, ClaimsPrincipal user, TeamScopeFactory scopes, ComposeServices services, CancellationToken ct)

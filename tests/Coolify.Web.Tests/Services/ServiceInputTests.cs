@@ -115,6 +115,17 @@ public sealed class ServiceInputTests(CoolifyWebFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Create_InstantDeployThatCannotStart_CreatedWithItsUuidAndWhy()
+    {
+        using var created = await CreateAsync(_place, "services:\n  web:\n    image: nginx\n    environment:\n      - 'TOKEN=${API_TOKEN:?}'", new { instant_deploy = true });
+
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains("The variable API_TOKEN is required.", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        (await _place.Api.DeleteAsync($"/api/v1/services/{body.GetProperty("uuid").GetString()}", Token)).Dispose();
+    }
+
+    [Fact]
     public async Task Start_RequiredVariableWithoutValue_Refused422NamingIt()
     {
         using var created = await CreateAsync(_place, "services:\n  web:\n    image: nginx\n    environment:\n      - 'TOKEN=${API_TOKEN:?}'");
