@@ -40,6 +40,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
     private string _alphaDatabaseTagUuid = string.Empty;
     private string _alphaServiceUuid = string.Empty;
     private string _alphaServiceApplicationUuid = string.Empty;
+    private string _alphaServiceDatabaseUuid = string.Empty;
     private string _alphaServiceVariableUuid = string.Empty;
     private string _alphaServiceTagUuid = string.Empty;
     private string _alphaOwnerToken = string.Empty;
@@ -109,7 +110,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             _alphaDatabaseStorageUuid = (await databaseStorage.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
             using var databaseTag = await owner.PostAsJsonAsync($"/api/v1/databases/{_alphaDatabaseUuid}/tags", new { tag_name = $"{SecretTeamMarker} db tag" }, TestContext.Current.CancellationToken);
             _alphaDatabaseTagUuid = (await databaseTag.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken))[0].GetProperty("uuid").GetString()!;
-            var compose = "services:\n  web:\n    image: nginx\n    environment:\n      - SERVICE_URL_WEB_80\n      - SECRET=${SERVICE_PASSWORD_WEB}\n";
+            var compose = "services:\n  web:\n    image: nginx\n    environment:\n      - SERVICE_URL_WEB_80\n      - SECRET=${SERVICE_PASSWORD_WEB}\n"
+                + "  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=${SERVICE_PASSWORD_DB}\n";
             using var service = await owner.PostAsJsonAsync("/api/v1/services", new
             {
                 project_uuid = _alphaProjectUuid, server_uuid = _alphaServerUuid, environment_name = "production", name = $"{SecretTeamMarker} compose",
@@ -117,6 +119,8 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             }, TestContext.Current.CancellationToken);
             _alphaServiceUuid = (await service.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("uuid").GetString()!;
             _alphaServiceApplicationUuid = (await owner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/services/{_alphaServiceUuid}/applications", TestContext.Current.CancellationToken))[0]
+                .GetProperty("uuid").GetString()!;
+            _alphaServiceDatabaseUuid = (await owner.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/services/{_alphaServiceUuid}/databases", TestContext.Current.CancellationToken))[0]
                 .GetProperty("uuid").GetString()!;
             using var serviceVariable = await owner.PostAsJsonAsync(
                 $"/api/v1/services/{_alphaServiceUuid}/envs", new { key = "SERVICE_SECRET", value = $"{SecretTeamMarker} service value" }, TestContext.Current.CancellationToken);
@@ -269,6 +273,7 @@ public sealed class CrossTeamAccessTests(CoolifyWebFactory factory) : IClassFixt
             "tag_uuid" when route.Pattern.StartsWith("/api/v1/databases/", StringComparison.Ordinal) => _alphaDatabaseTagUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/services/", StringComparison.Ordinal) => _alphaServiceUuid,
             "app_uuid" => _alphaServiceApplicationUuid,
+            "database_uuid" => _alphaServiceDatabaseUuid,
             "env_uuid" when route.Pattern.StartsWith("/api/v1/services/", StringComparison.Ordinal) => _alphaServiceVariableUuid,
             "tag_uuid" when route.Pattern.StartsWith("/api/v1/services/", StringComparison.Ordinal) => _alphaServiceTagUuid,
             "uuid" when route.Pattern.StartsWith("/api/v1/s3-storages/", StringComparison.Ordinal) => _alphaS3StorageUuid,
