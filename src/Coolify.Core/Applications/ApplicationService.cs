@@ -217,12 +217,8 @@ public sealed class ApplicationService(CoolifyDbContext db, IServerShells shells
         }
     }
 
-    private async Task<string> GenerateDomainAsync(string uuid, int serverId, CancellationToken cancellationToken)
-    {
-        var server = await db.Servers.AsNoTracking().Include(s => s.Settings).SingleAsync(s => s.Id == serverId, cancellationToken);
-        var publicIpv4 = await db.InstanceSettings.AsNoTracking().Select(s => s.PublicIpv4).FirstOrDefaultAsync(cancellationToken);
-        return Proxy.GeneratedDomain.For(uuid, server, publicIpv4);
-    }
+    private async Task<string> GenerateDomainAsync(string uuid, int serverId, CancellationToken cancellationToken) =>
+        (await Proxy.GeneratedDomains.ForServerAsync(db, serverId, cancellationToken))(uuid);
 
     // Its domains leave the proxy before its containers go, so the proxy answers for them as for unknown hosts.
     private async Task UnrouteAsync(Application application, CancellationToken cancellationToken)

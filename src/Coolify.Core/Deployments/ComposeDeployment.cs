@@ -102,22 +102,13 @@ internal sealed class ComposeDeployment(CoolifyDbContext db, Proxy.ProxyService 
         var databases = services.Where(s => ServiceDatabaseImages.EngineOf((ComposeMap)s.Value) is not null).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var stored = await db.EnvironmentVariables.Where(v => v.ResourceableType == ResourceKind.Application && v.ResourceableId == application.Id && !v.IsPreview)
             .ToListAsync(cancellationToken);
-        var server = application.Destination!.Server!;
-        var publicIpv4 = await db.InstanceSettings.AsNoTracking().Select(s => s.PublicIpv4).FirstOrDefaultAsync(cancellationToken);
+        var domainFor = await Proxy.GeneratedDomains.ForServerAsync(db, application.Destination!.ServerId, cancellationToken);
         var domains = ComposeDomains.Read(application.DockerComposeDomains);
         var plan = MagicVariables.Plan(document, application.Uuid, stored.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
-            domains.ToDictionary(d => d.Key, d => (string?)d.Value), label => Proxy.GeneratedDomain.For(label, server, publicIpv4), databases, TimeProvider.System);
+            domains.ToDictionary(d => d.Key, d => (string?)d.Value), domainFor, databases, TimeProvider.System);
         application.DockerComposeDomains = ComposeDomains.WithDefaults(application.DockerComposeDomains, plan.Domains);
         domains = ComposeDomains.Read(application.DockerComposeDomains);
-        foreach (var (key, value) in plan.Created)
-        {
-            db.EnvironmentVariables.Add(new EnvironmentVariable { ResourceableType = ResourceKind.Application, ResourceableId = application.Id, Key = key, Value = value });
-        }
-
-        foreach (var variable in stored.Where(v => plan.Refreshed.ContainsKey(v.Key)))
-        {
-            variable.Value = plan.Refreshed[variable.Key];
-        }
+        StoredPlan.Apply(db, plan, ResourceKind.Application, application.Id, stored);
 
         // Every value is masked in the log (as for other build packs), but the domains, which the log names on purpose.
         log.AddSecrets(plan.Values.Where(v => !v.Key.StartsWith("SERVICE_URL_", StringComparison.Ordinal) && !v.Key.StartsWith("SERVICE_FQDN_", StringComparison.Ordinal)

@@ -57,11 +57,7 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Services.Add(service);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (key, value) in plan.Created)
-        {
-            db.EnvironmentVariables.Add(new EnvironmentVariable { ResourceableType = ResourceKind.Service, ResourceableId = service.Id, Key = key, Value = value, IsBuildtime = false });
-        }
-
+        Magic.StoredPlan.Apply(db, plan, ResourceKind.Service, service.Id, []);
         audit.Add("service.created", scope.Access.UserId, scope.Access.TeamId, $"{service.Name} ({serviceType ?? "compose"})");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -285,25 +281,12 @@ public sealed class ComposeServices(CoolifyDbContext db, IServerShells shells, S
         var plan = composition.Plan(stored.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
             await DomainsForAsync(service.Destination!.ServerId, cancellationToken), time);
         var rendered = composition.Render(plan, stored.Where(v => v.IsLiteral).Select(v => v.Key).ToHashSet(StringComparer.Ordinal), placeholders, approving);
-        foreach (var (key, value) in plan.Created)
-        {
-            db.EnvironmentVariables.Add(new EnvironmentVariable { ResourceableType = ResourceKind.Service, ResourceableId = service.Id, Key = key, Value = value, IsBuildtime = false });
-        }
-
-        foreach (var variable in stored.Where(v => plan.Refreshed.ContainsKey(v.Key)))
-        {
-            variable.Value = plan.Refreshed[variable.Key];
-        }
-
+        Magic.StoredPlan.Apply(db, plan, ResourceKind.Service, service.Id, stored);
         return (plan, rendered);
     }
 
-    private async Task<Func<string, string>> DomainsForAsync(int serverId, CancellationToken cancellationToken)
-    {
-        var server = await db.Servers.AsNoTracking().Include(s => s.Settings).SingleAsync(s => s.Id == serverId, cancellationToken);
-        var publicIpv4 = await db.InstanceSettings.AsNoTracking().Select(s => s.PublicIpv4).FirstOrDefaultAsync(cancellationToken);
-        return label => Proxy.GeneratedDomain.For(label, server, publicIpv4);
-    }
+    private Task<Func<string, string>> DomainsForAsync(int serverId, CancellationToken cancellationToken) =>
+        Proxy.GeneratedDomains.ForServerAsync(db, serverId, cancellationToken);
 
     // Coolify's urls: comma-separated domains per named compose service application.
     private static void ApplyUrls(Service service, IReadOnlyList<ServiceUrl>? urls)
